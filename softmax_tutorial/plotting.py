@@ -1,0 +1,279 @@
+"""Figures for the chapters (the only module that imports matplotlib).
+
+Every function draws on an ``ax`` you pass (or a new one) and returns the
+matplotlib objects; none calls ``show()``. Classes are told apart by marker
+shape as well as colour, and colour maps are readable in grey (viridis).
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.colors import ListedColormap
+
+from ._validation import as_float_array, as_labels
+from .linear import discriminants
+
+__all__ = [
+    "plot_decision_regions",
+    "plot_one_vs_rest_regions",
+    "plot_loss_curves",
+    "plot_lines",
+    "plot_matrix",
+    "plot_function_contours",
+    "plot_image_grid",
+]
+
+_MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*", "h", "<"]
+_LIGHT = 0.35  # how washed-out the region colours are, so points stand out
+
+
+def _class_colours(n_classes):
+    return plt.get_cmap("viridis")(np.linspace(0.0, 0.9, n_classes))
+
+
+def _new_ax(ax, figsize=(5.5, 4.5)):
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def _grid(X, resolution, margin=1.0):
+    x_min, y_min = X.min(axis=0) - margin
+    x_max, y_max = X.max(axis=0) + margin
+    xs = np.linspace(x_min, x_max, resolution)
+    ys = np.linspace(y_min, y_max, resolution)
+    xx, yy = np.meshgrid(xs, ys)
+    return xx, yy, np.column_stack([xx.ravel(), yy.ravel()])
+
+
+def _scatter_classes(ax, X, y, n_classes, colours, class_names):
+    for c in range(n_classes):
+        mask = y == c
+        name = class_names[c] if class_names is not None else f"class {c}"
+        ax.scatter(X[mask, 0], X[mask, 1], s=22, marker=_MARKERS[c % len(_MARKERS)],
+                   color=colours[c], edgecolor="black", linewidth=0.5, label=name)
+
+
+def plot_decision_regions(model, X, y, *, b=None, ax=None, resolution=300,
+                          title="Decision regions", class_names=None,
+                          show_boundaries=False):
+    """Colour the plane by predicted class and scatter the data on top.
+
+    Parameters
+    ----------
+    model : SoftmaxRegression or array_like of shape (2, n_classes)
+        A fitted model (anything with ``decision_function``) or a weight
+        matrix ``W``, with ``b`` its biases.
+    X : array_like of shape (n_samples, 2)
+    y : array_like of int, shape (n_samples,)
+        Labels 0..C-1.
+    b : array_like of shape (n_classes,), optional
+        Biases, when ``model`` is a weight matrix.
+    show_boundaries : bool
+        Also draw every pairwise line ``f_i = f_j`` (dashed, faint), of which
+        only the pieces where ``i`` and ``j`` are the top two scores are
+        decision boundaries.
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+    """
+    X = as_float_array(X, "X", ndim=2)
+    if X.shape[1] != 2:
+        raise ValueError(f"plot_decision_regions draws 2-D data; X has shape {X.shape}.")
+    y = as_labels(y, "y", n_samples=X.shape[0])
+    xx, yy, points = _grid(X, resolution)
+    if hasattr(model, "decision_function"):
+        scores = model.decision_function(points)
+    else:
+        scores = discriminants(points, model, b)
+    n_classes = scores.shape[1]
+    colours = _class_colours(n_classes)
+    light = colours.copy()
+    light[:, :3] = 1 - _LIGHT * (1 - light[:, :3])
+    ax = _new_ax(ax)
+    region = np.argmax(scores, axis=1).reshape(xx.shape)
+    ax.pcolormesh(xx, yy, region, cmap=ListedColormap(light), vmin=-0.5,
+                  vmax=n_classes - 0.5, shading="auto", rasterized=True)
+    if show_boundaries:
+        for i in range(n_classes):
+            for j in range(i + 1, n_classes):
+                diff = (scores[:, i] - scores[:, j]).reshape(xx.shape)
+                ax.contour(xx, yy, diff, levels=[0.0], colors="grey",
+                           linestyles="dashed", linewidths=0.8)
+    ax.contour(xx, yy, region, levels=np.arange(n_classes) + 0.5, colors="black",
+               linewidths=1.2)
+    _scatter_classes(ax, X, y, n_classes, colours, class_names)
+    ax.set(title=title, xlabel="$x_1$", ylabel="$x_2$")
+    ax.legend(loc="best", fontsize="small")
+    return ax
+
+
+def plot_one_vs_rest_regions(W, X, y, *, b=None, ax=None, resolution=300,
+                             title="One-vs-rest: regions claimed by 0, 1 or several classes"):
+    """Shade how many one-vs-rest classifiers ``f_c(x) > 0`` claim each point.
+
+    Points claimed by none or by several classes are the ambiguous regions
+    that the argmax rule does not have.
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+    """
+    X = as_float_array(X, "X", ndim=2)
+    y = as_labels(y, "y", n_samples=X.shape[0])
+    xx, yy, points = _grid(X, resolution)
+    scores = discriminants(points, W, b)
+    claims = (scores > 0).sum(axis=1).reshape(xx.shape)
+    n_classes = scores.shape[1]
+    ax = _new_ax(ax)
+    mesh = ax.pcolormesh(xx, yy, claims, cmap="Greys", vmin=0, vmax=n_classes + 1,
+                         shading="auto", rasterized=True)
+    cbar = ax.figure.colorbar(mesh, ax=ax, ticks=range(n_classes + 1))
+    cbar.set_label("number of classes claiming the point")
+    _scatter_classes(ax, X, y, n_classes, _class_colours(n_classes), None)
+    ax.set(title=title, xlabel="$x_1$", ylabel="$x_2$")
+    ax.legend(loc="best", fontsize="small")
+    return ax
+
+
+def plot_loss_curves(curves, *, ax=None, title="Risk during training",
+                     xlabel="epoch", ylabel="risk $R(W)$", log_scale=False):
+    """Plot one or several loss curves.
+
+    Parameters
+    ----------
+    curves : sequence of float, or dict mapping a label to a sequence
+        E.g. ``model.loss_curve_`` or ``{"lr=0.1": c1, "lr=1": c2}``.
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+    """
+    if not isinstance(curves, dict):
+        curves = {None: curves}
+    ax = _new_ax(ax, figsize=(6, 4))
+    for label, curve in curves.items():
+        values = as_float_array(curve, "curve", ndim=1)
+        ax.plot(np.arange(1, values.shape[0] + 1), values, label=label, linewidth=1.6)
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    if log_scale:
+        ax.set_yscale("log")
+    if len(curves) > 1:
+        ax.legend(fontsize="small")
+    ax.grid(alpha=0.3)
+    return ax
+
+
+def plot_lines(x, series, *, ax=None, title="", xlabel="", ylabel="", styles=None):
+    """Several curves over the same ``x``: ``series`` maps a label to y values.
+
+    ``styles`` optionally maps a label to keyword arguments for ``ax.plot``
+    (say, a dashed line for a reference curve).
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+    """
+    ax = _new_ax(ax, figsize=(6, 4))
+    styles = styles or {}
+    for label, values in series.items():
+        ax.plot(x, values, label=label, linewidth=1.8, **styles.get(label, {}))
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    if len(series) > 1:
+        ax.legend(fontsize="small")
+    ax.grid(alpha=0.3)
+    return ax
+
+
+def plot_matrix(M, *, ax=None, title="", xlabel="", ylabel="", annotate=True,
+                fmt="{:.2f}", cmap="viridis", tick_labels=None, colorbar=True):
+    """A matrix as a heat map (a Jacobian, a confusion matrix, ...).
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+    """
+    M = as_float_array(M, "M", ndim=2)
+    ax = _new_ax(ax, figsize=(5, 4.2))
+    image = ax.imshow(M, cmap=cmap)
+    if colorbar:
+        ax.figure.colorbar(image, ax=ax)
+    if annotate:
+        middle = (M.max() + M.min()) / 2
+        for (i, j), value in np.ndenumerate(M):
+            ax.text(j, i, fmt.format(value), ha="center", va="center", fontsize=8,
+                    color="white" if value < middle else "black")
+    if tick_labels is not None:
+        ax.set_xticks(range(M.shape[1]), tick_labels)
+        ax.set_yticks(range(M.shape[0]), tick_labels)
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    return ax
+
+
+def plot_function_contours(f, xlim, ylim, *, ax=None, resolution=120, levels=20,
+                           title="", xlabel="", ylabel="", mark=None):
+    """Contours of a scalar function of two variables (a risk surface, say).
+
+    Parameters
+    ----------
+    f : callable
+        ``f(u, v)`` returns a float.
+    xlim, ylim : (float, float)
+    mark : dict mapping a label to a point (u, v), optional
+        Points to mark, such as a minimiser.
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+    """
+    us = np.linspace(*xlim, resolution)
+    vs = np.linspace(*ylim, resolution)
+    values = np.array([[f(u, v) for u in us] for v in vs])
+    ax = _new_ax(ax)
+    filled = ax.contourf(us, vs, values, levels=levels, cmap="viridis")
+    ax.contour(us, vs, values, levels=levels, colors="black", linewidths=0.3)
+    ax.figure.colorbar(filled, ax=ax)
+    for i, (label, point) in enumerate((mark or {}).items()):
+        ax.plot(*point, marker=_MARKERS[(i + 7) % len(_MARKERS)], color="white",
+                markeredgecolor="black", markersize=11, linestyle="none", label=label)
+    if mark:
+        ax.legend(fontsize="small")
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    return ax
+
+
+def plot_image_grid(images, *, image_shape=(8, 8), titles=None, n_cols=5,
+                    suptitle="", cmap="gray_r", symmetric=False):
+    """Small images in a grid: learned weights, misclassified digits, ...
+
+    Parameters
+    ----------
+    images : array_like of shape (n_images, n_pixels)
+        One flattened image per row.
+    symmetric : bool
+        Centre the colour scale on 0 (for weights, whose sign matters) and use
+        a diverging map.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    axes : ndarray of matplotlib.axes.Axes
+    """
+    images = as_float_array(images, "images", ndim=2)
+    n = images.shape[0]
+    n_rows = int(np.ceil(n / n_cols))
+    fig, axes = plt.subplots(n_rows, n_cols, figsize=(1.6 * n_cols, 1.8 * n_rows + 0.4),
+                             squeeze=False)
+    limit = np.abs(images).max() if symmetric else None
+    for k, ax in enumerate(axes.flat):
+        ax.set_axis_off()
+        if k >= n:
+            continue
+        kwargs = {"vmin": -limit, "vmax": limit, "cmap": "RdBu_r"} if symmetric else {"cmap": cmap}
+        ax.imshow(images[k].reshape(image_shape), **kwargs)
+        if titles is not None:
+            ax.set_title(titles[k], fontsize=9)
+    if suptitle:
+        fig.suptitle(suptitle)
+    fig.tight_layout()
+    return fig, axes
