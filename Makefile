@@ -29,13 +29,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check softmax_tutorial tests benchmarks book
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest tests softmax_tutorial --doctest-modules -q
+	$(BIN)/python -m pytest tests softmax_tutorial --ignore=tests/site --doctest-modules -q
 
 notebooks: $(STAMP)
 	$(BIN)/python -m pytest --nbval book --nbval-sanitize-with book/sanitize.cfg -q
 
 site: book
-	$(BIN)/python -m pytest tests/site -q
+	$(BIN)/python -m pytest tests/site -q -rs
 
 test: lint unit notebooks site
 
