@@ -1,0 +1,395 @@
+"""`make bench`: softmax_tutorial's speed and memory, as ratios measured in one run.
+
+Four sections, each printed as a table:
+
+1. softmax, log_softmax and logsumexp against scipy.special's (axis=-1) and
+   against np.copy of the same (1_000_000, 10) float64 array (the cost of
+   producing a new array of that size: the physical floor).
+2. SoftmaxRegression().fit against scikit-learn's LogisticRegression().fit on
+   the standardised digits, both with defaults: fit time and held-out accuracy.
+3. How the fit time per epoch grows with N, D and C (fixed 50 epochs, tol=0).
+4. The peak memory of a mini-batch fit, for two N: the extra memory beyond X
+   should not grow with N.
+
+The machine is assumed to be shared and noisy, so nothing here asserts an
+absolute time. Competitors are timed interleaved, round after round, in the same
+run; the tables give the median (and the minimum) over the rounds, and each
+ratio is the median over the rounds of the ratio measured within one round.
+"""
+
+import gc
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+import tracemalloc
+import warnings
+
+import numpy as np
+import scipy
+import scipy.special
+import sklearn
+from sklearn.datasets import load_digits
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+from softmax_tutorial import ConvergenceWarning, SoftmaxRegression, log_softmax, logsumexp, softmax
+
+SEED = 0
+SOFTMAX_SHAPE = (1_000_000, 10)
+SOFTMAX_ROUNDS = 15
+FIT_ROUNDS = 20
+SCALING_EPOCHS = 50
+SCALING_ROUNDS = 7
+MEMORY_SIZES = (200_000, 400_000)
+MEMORY_FEATURES = 50
+MEMORY_BATCH = 256
+
+
+# -- helpers -------------------------------------------------------------------
+def timed(func, *args):
+    """Wall-clock seconds of one call (garbage collection paused)."""
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        func(*args)
+        return time.perf_counter() - start
+    finally:
+        gc.enable()
+
+
+def interleaved(funcs, rounds, rng):
+    """Time every function once per round, in a shuffled order each round.
+
+    Returns {name: [seconds per round]}; round r of every list was measured
+    within the same short stretch of time, so their ratio is fair even when
+    the machine's load changes between rounds.
+    """
+    times = {name: [] for name in funcs}
+    names = list(funcs)
+    for _ in range(rounds):
+        rng.shuffle(names)
+        for name in names:
+            times[name].append(timed(funcs[name]))
+    return times
+
+
+def paired_ratio(num, den):
+    """Median over rounds of num[r] / den[r]."""
+    return statistics.median(a / b for a, b in zip(num, den, strict=True))
+
+
+def ms(seconds):
+    return f"{1e3 * seconds:9.2f}"
+
+
+def table(header, rows):
+    """Print a plain text table, columns right-aligned after the first."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(cells):
+        first = str(cells[0]).ljust(widths[0])
+        rest = [str(c).rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)]
+        return "  ".join([first, *rest])
+
+    print(line(header))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print(line(row))
+
+
+def section(title):
+    print()
+    print(title)
+    print("=" * len(title))
+
+
+# -- header ----------------------------------------------------------------------
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def blas_info():
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return ["threadpoolctl not installed"]
+    return [
+        f"{lib.get('internal_api')} {lib.get('version') or ''}".strip()
+        + (f" {lib['architecture']}" if lib.get("architecture") else "")
+        + f", {lib.get('num_threads')} threads, "
+        f"loaded by {os.path.basename(os.path.dirname(lib['filepath']))}"
+        for lib in threadpool_info()
+    ]
+
+
+def print_header():
+    print("softmax_tutorial benchmark (benchmarks/run.py)")
+    print(f"python    {sys.version.split()[0]} on {platform.platform()}")
+    cores = os.cpu_count()
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
+    print(f"cpu       {cpu_model()}, {cores} logical cores ({usable} usable)")
+    versions = f"numpy {np.__version__}, scipy {scipy.__version__}, sklearn {sklearn.__version__}"
+    print(f"versions  {versions}")
+    for i, lib in enumerate(blas_info()):
+        print(f"{'blas' if i == 0 else '':10}{lib}")
+    if hasattr(os, "getloadavg"):
+        print("load avg  {:.2f} {:.2f} {:.2f} (1, 5, 15 min) at start".format(*os.getloadavg()))
+
+
+# -- 1. the softmax family ------------------------------------------------------
+def bench_softmax(rng):
+    section(f"1. softmax family on a {SOFTMAX_SHAPE} float64 array, along the last axis")
+    z = np.random.default_rng(SEED).standard_normal(SOFTMAX_SHAPE) * 3.0
+    pairs = {
+        "softmax": (softmax, lambda a: scipy.special.softmax(a, axis=-1)),
+        "log_softmax": (log_softmax, lambda a: scipy.special.log_softmax(a, axis=-1)),
+        "logsumexp": (logsumexp, lambda a: scipy.special.logsumexp(a, axis=-1)),
+    }
+    for ours, theirs in pairs.values():  # correctness first (also warms up)
+        np.testing.assert_allclose(ours(z), theirs(z), rtol=1e-12, atol=1e-12)
+    funcs = {"copy": lambda: np.copy(z)}
+    for name, (ours, theirs) in pairs.items():
+        funcs[name] = lambda f=ours: f(z)
+        funcs["scipy " + name] = lambda f=theirs: f(z)
+    times = interleaved(funcs, SOFTMAX_ROUNDS, rng)
+    print(
+        f"{SOFTMAX_ROUNDS} interleaved rounds (order shuffled each round); results agree "
+        "with scipy (assert_allclose rtol=atol=1e-12).\nTimes: median and min over rounds. "
+        "Ratios: median over rounds of the within-round ratio (< 1: ours is faster)."
+    )
+    copy = times["copy"]
+    print(
+        f"np.copy (the floor): median {1e3 * statistics.median(copy):.2f} ms, "
+        f"min {1e3 * min(copy):.2f} ms"
+    )
+    rows = []
+    for name in pairs:
+        ours, theirs = times[name], times["scipy " + name]
+        rows.append(
+            [
+                name,
+                ms(statistics.median(ours)),
+                ms(min(ours)),
+                ms(statistics.median(theirs)),
+                ms(min(theirs)),
+                f"{paired_ratio(ours, theirs):.2f}",
+                f"{paired_ratio(ours, copy):.1f}",
+            ]
+        )
+    table(
+        [
+            "function",
+            "ours median ms",
+            "ours min ms",
+            "scipy median ms",
+            "scipy min ms",
+            "ours/scipy",
+            "ours/copy",
+        ],
+        rows,
+    )
+    for name in pairs:
+        r = paired_ratio(times[name], times["scipy " + name])
+        verdict = "met" if r <= 1.0 else "NOT met"
+        print(f"  {name}: ours/scipy = {r:.2f} ({1 / r:.2f}x faster); target <= 1.0 {verdict}")
+
+
+# -- 2. digits against scikit-learn ----------------------------------------------
+def bench_digits(rng):
+    section("2. fit on the standardised digits: SoftmaxRegression vs LogisticRegression")
+    X, y = load_digits(return_X_y=True)
+    X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=0, stratify=y)
+    scaler = StandardScaler().fit(X_tr)
+    X_tr, X_te = scaler.transform(X_tr), scaler.transform(X_te)
+    models = {"ours": SoftmaxRegression, "sklearn": LogisticRegression}
+    fitted = {name: cls().fit(X_tr, y_tr) for name, cls in models.items()}  # also warms up
+    funcs = {name: (lambda c=cls: c().fit(X_tr, y_tr)) for name, cls in models.items()}
+    times = interleaved(funcs, FIT_ROUNDS, rng)
+    acc = {name: m.score(X_te, y_te) for name, m in fitted.items()}
+    iters = {"ours": fitted["ours"].n_iter_, "sklearn": int(fitted["sklearn"].n_iter_[0])}
+    print(
+        f"train {X_tr.shape}, test {X_te.shape}, {len(np.unique(y))} classes; both with "
+        f"default parameters; {FIT_ROUNDS} rounds, one fit of each per round, order "
+        "shuffled."
+    )
+    rows = [
+        [
+            label,
+            ms(statistics.median(times[name])),
+            ms(min(times[name])),
+            iters[name],
+            f"{100 * acc[name]:.2f}",
+        ]
+        for name, label in [
+            ("ours", "SoftmaxRegression()"),
+            ("sklearn", "LogisticRegression()"),
+        ]
+    ]
+    table(["estimator", "median ms", "min ms", "iterations", "test acc %"], rows)
+    ratio = paired_ratio(times["ours"], times["sklearn"])
+    gap = 100 * (acc["sklearn"] - acc["ours"])
+    print(
+        f"  fit time ours/sklearn = {ratio:.2f} (median of within-round ratios); "
+        f"target <= 1.0 {'met' if ratio <= 1.0 else 'NOT met'}"
+    )
+    print(
+        f"  accuracy: ours is {gap:+.2f} points below sklearn; target within 1 point "
+        f"{'met' if gap <= 1.0 else 'NOT met'}"
+    )
+
+
+# -- 3. scaling in N, D and C --------------------------------------------------------
+def synthetic(n, d, c, seed):
+    """Gaussian features; labels from a random linear model plus Gumbel noise."""
+    g = np.random.default_rng(seed)
+    X = g.standard_normal((n, d))
+    W = g.standard_normal((d, c)) * (2.0 / np.sqrt(d))
+    y = np.argmax(X @ W + g.gumbel(size=(n, c)), axis=1)
+    return X, y
+
+
+def time_sizes(axis, sizes, base, rng):
+    """Seconds per epoch (min over rounds) and epochs run, for each size along axis."""
+    data = {}
+    for s in sizes:
+        shape = dict(base, **{axis: s})
+        data[s] = synthetic(shape["N"], shape["D"], shape["C"], SEED)
+    epochs = {}
+
+    def fit(s):
+        model = SoftmaxRegression(max_iter=SCALING_EPOCHS, tol=0.0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            model.fit(*data[s])
+        epochs[s] = model.n_iter_
+
+    fit(sizes[0])  # warm-up
+    times = interleaved({s: (lambda s=s: fit(s)) for s in sizes}, SCALING_ROUNDS, rng)
+    return [min(times[s]) / epochs[s] for s in sizes], epochs
+
+
+def bench_scaling(rng):
+    section(f"3. scaling: full-batch fit time per epoch ({SCALING_EPOCHS} epochs, tol=0)")
+    base = {"N": 16_000, "D": 64, "C": 10}
+    grids = {
+        "N": [4_000, 8_000, 16_000, 32_000, 64_000],
+        "D": [16, 32, 64, 128, 256],
+        "C": [4, 8, 16, 32, 64],
+    }
+    print(
+        f"Synthetic data (seeded), one size doubled at a time from N={base['N']}, "
+        f"D={base['D']}, C={base['C']}; SoftmaxRegression(max_iter={SCALING_EPOCHS}, "
+        f"tol=0). {SCALING_ROUNDS} rounds, sizes interleaved; time per epoch = fit time "
+        f"/ n_iter_ (setup amortised), min over rounds. Ratio ~2 per doubling = linear."
+    )
+    rows = []
+    for axis, sizes in grids.items():
+        per_epoch, epochs = time_sizes(axis, sizes, base, rng)
+        slope = np.polyfit(np.log(sizes), np.log(per_epoch), 1)[0]
+        for i, s in enumerate(sizes):
+            shape = dict(base, **{axis: s})
+            rows.append(
+                [
+                    axis if i == 0 else "",
+                    f"{shape['N']}x{shape['D']}x{shape['C']}",
+                    epochs[s],
+                    f"{1e3 * per_epoch[i]:.3f}",
+                    "" if i == 0 else f"{per_epoch[i] / per_epoch[i - 1]:.2f}",
+                    f"{slope:.2f}" if i == len(sizes) - 1 else "",
+                ]
+            )
+    table(["vary", "N x D x C", "epochs", "ms/epoch", "ratio to previous", "log-log slope"], rows)
+
+
+# -- 4. memory of a mini-batch fit --------------------------------------------------------
+def traced_peak(func):
+    """Peak bytes allocated (numpy arrays included) while func runs."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        func()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def bench_memory():
+    section(
+        f"4. peak memory of a mini-batch fit (D={MEMORY_FEATURES}, "
+        f"batch_size={MEMORY_BATCH}, max_iter=2)"
+    )
+    print(
+        "tracemalloc peak during fit() alone; X and y are allocated before tracing "
+        "starts, so the peak is the extra memory beyond X (numpy reports its buffers "
+        "to tracemalloc)."
+    )
+    rows, extra = [], {}
+    for n in MEMORY_SIZES:
+        X, y = synthetic(n, MEMORY_FEATURES, 10, SEED)
+        model = SoftmaxRegression(batch_size=MEMORY_BATCH, max_iter=2, tol=0.0, random_state=0)
+
+        def fit(model=model, X=X, y=y):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                model.fit(X, y)
+
+        extra[n] = traced_peak(fit)
+        rows.append(
+            [
+                f"{n:,}",
+                f"{X.nbytes / 1e6:.1f}",
+                f"{extra[n] / 1e6:.2f}",
+                f"{100 * extra[n] / X.nbytes:.1f}",
+                f"{extra[n] / n:.1f}",
+            ]
+        )
+        del X, y, model
+    table(["N", "X MB", "peak extra MB", "% of X", "bytes/sample"], rows)
+    small, large = MEMORY_SIZES
+    per_sample = extra[large] / large
+    x_per_sample = 8 * MEMORY_FEATURES
+    print(
+        f"  peak extra at N={large:,} / at N={small:,} = {extra[large] / extra[small]:.2f} "
+        f"(N ratio {large / small:.0f}); {per_sample:.0f} bytes per sample against "
+        f"X's {x_per_sample}."
+    )
+    # fit() keeps two N-sized integer arrays, the encoded labels and each epoch's
+    # shuffling order (8 bytes per sample each): the size of y, not of X. Anything
+    # proportional to N * D (a copy of X, a one-hot Y, a boolean mask of X) would
+    # show up as a large fraction of X's bytes per sample.
+    if per_sample <= 32:
+        print(
+            "  target met: beyond X, memory grows with N only through the labels and "
+            "the shuffling order (integers, 8 bytes per sample each), not with N * D."
+        )
+    else:
+        print(
+            f"  TARGET MISSED: {per_sample:.0f} bytes per sample beyond X; something "
+            "proportional to N * D is allocated."
+        )
+
+
+def main():
+    start = time.perf_counter()
+    rng = random.Random(SEED)
+    print_header()
+    bench_softmax(rng)
+    bench_digits(rng)
+    bench_scaling(rng)
+    bench_memory()
+    print(f"\ntotal {time.perf_counter() - start:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
