@@ -19,8 +19,7 @@ def _describe(a):
     return f"array of shape {a.shape} and dtype {a.dtype}"
 
 
-def as_float_array(x, name, *, ndim=None, allow_neg_inf=False, allow_empty=False,
-                   check=True):
+def as_float_array(x, name, *, ndim=None, allow_neg_inf=False, allow_empty=False, check=True):
     """Return ``x`` as a float array (float32 kept, everything else float64).
 
     Parameters
@@ -45,8 +44,7 @@ def as_float_array(x, name, *, ndim=None, allow_neg_inf=False, allow_empty=False
         a = np.asarray(x)
     except (ValueError, TypeError) as exc:  # ragged nested lists
         raise ValueError(
-            f"{name} must be a rectangular array of numbers; numpy could not "
-            f"convert it: {exc}"
+            f"{name} must be a rectangular array of numbers; numpy could not convert it: {exc}"
         ) from None
     if a.dtype == bool:
         raise TypeError(
@@ -72,8 +70,7 @@ def as_float_array(x, name, *, ndim=None, allow_neg_inf=False, allow_empty=False
         a = a.astype(np.float64, copy=False)
     if not allow_empty and a.size == 0:
         raise ValueError(
-            f"{name} is empty ({_describe(a)}); at least one element is needed "
-            "along every axis."
+            f"{name} is empty ({_describe(a)}); at least one element is needed along every axis."
         )
     if check:
         check_finite(a, name, allow_neg_inf=allow_neg_inf)
@@ -134,17 +131,14 @@ def as_labels(y, name="y", *, n_samples=None, n_classes=None):
     if a.size == 0:
         raise ValueError(f"{name} is empty; at least one label is needed.")
     if a.dtype == bool:
-        raise TypeError(
-            f"{name} must hold integer labels, got booleans; use {name}.astype(int)."
-        )
+        raise TypeError(f"{name} must hold integer labels, got booleans; use {name}.astype(int).")
     if np.issubdtype(a.dtype, np.floating):
         if not np.isfinite(a).all():
             raise ValueError(f"{name} contains NaN or inf; labels must be integers.")
         if (a != np.round(a)).any():
             bad = a[a != np.round(a)][0]
             raise ValueError(
-                f"{name} must hold integer labels 0..C-1, got the non-integer value "
-                f"{bad!r}."
+                f"{name} must hold integer labels 0..C-1, got the non-integer value {float(bad)!r}."
             )
         a = a.astype(np.intp)
     elif np.issubdtype(a.dtype, np.integer):
@@ -156,8 +150,7 @@ def as_labels(y, name="y", *, n_samples=None, n_classes=None):
         )
     if n_samples is not None and a.shape[0] != n_samples:
         raise ValueError(
-            f"{name} has {a.shape[0]} labels but there are {n_samples} samples; "
-            "they must match."
+            f"{name} has {a.shape[0]} labels but there are {n_samples} samples; they must match."
         )
     if a.min() < 0:
         raise ValueError(
@@ -238,8 +231,9 @@ def check_weights(W, n_features, b=None, *, name_x="X"):
     return W, b
 
 
-def check_scalar(value, name, *, kind=numbers.Real, low=None, high=None,
-                 low_inclusive=True, hint=""):
+def check_scalar(
+    value, name, *, kind=numbers.Real, low=None, high=None, low_inclusive=True, hint=""
+):
     """Check a hyper-parameter: its type and range. Returns it unchanged."""
     if isinstance(value, bool) or not isinstance(value, kind):
         want = "an integer" if kind is numbers.Integral else "a real number"

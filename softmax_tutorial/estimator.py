@@ -151,9 +151,15 @@ class SoftmaxRegression:
             if p.kind == p.KEYWORD_ONLY
         }
         changed = [
-            f"{k}={v!r}" for k, v in self.get_params().items() if v is not defaults[k]
-            and not (isinstance(v, (int, float)) and not isinstance(v, bool)
-                     and type(v) is type(defaults[k]) and v == defaults[k])
+            f"{k}={v!r}"
+            for k, v in self.get_params().items()
+            if v is not defaults[k]
+            and not (
+                isinstance(v, (int, float))
+                and not isinstance(v, bool)
+                and type(v) is type(defaults[k])
+                and v == defaults[k]
+            )
         ]
         return f"SoftmaxRegression({', '.join(changed)})"
 
@@ -163,7 +169,10 @@ class SoftmaxRegression:
         check_scalar(self.max_iter, "max_iter", kind=numbers.Integral, low=1)
         if self.batch_size is not None:
             check_scalar(
-                self.batch_size, "batch_size", kind=numbers.Integral, low=1,
+                self.batch_size,
+                "batch_size",
+                kind=numbers.Integral,
+                low=1,
                 hint=" Use batch_size=None for full-batch gradient descent.",
             )
         check_scalar(self.l2, "l2", low=0.0)
@@ -173,11 +182,13 @@ class SoftmaxRegression:
             if not isinstance(getattr(self, name), (bool, np.bool_)):
                 raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}.")
         rs = self.random_state
-        if not (rs is None or isinstance(rs, np.random.Generator)
-                or (isinstance(rs, numbers.Integral) and not isinstance(rs, bool))):
+        if not (
+            rs is None
+            or isinstance(rs, np.random.Generator)
+            or (isinstance(rs, numbers.Integral) and not isinstance(rs, bool))
+        ):
             raise TypeError(
-                "random_state must be None, an int or a numpy.random.Generator, got "
-                f"{rs!r}."
+                f"random_state must be None, an int or a numpy.random.Generator, got {rs!r}."
             )
 
     def _check_X(self, X, *, fitting=False):
@@ -212,6 +223,12 @@ class SoftmaxRegression:
             )
         if y.dtype.kind == "f" and not np.isfinite(y).all():
             raise ValueError("y contains NaN or inf; every sample needs a class label.")
+        if y.dtype.kind == "f" and (y != np.round(y)).any():
+            raise ValueError(
+                f"y contains the non-integer value {float(y[y != np.round(y)][0])!r}: "
+                "SoftmaxRegression is a classifier and expects discrete class labels, "
+                "not a continuous target."
+            )
         if y.dtype.kind in "cV" or (y.dtype.kind == "O" and any(v is None for v in y)):
             raise TypeError(f"y must hold class labels (ints or strings), got dtype {y.dtype}.")
         return y
@@ -236,13 +253,16 @@ class SoftmaxRegression:
         X = self._check_X(X, fitting=True)
         y = self._check_y(y, X.shape[0])
         try:
-            classes, labels = np.unique(y, return_inverse=True)
+            # unique + searchsorted needs about half the memory of
+            # unique(return_inverse=True) on a large y.
+            classes = np.unique(y)
+            labels = np.searchsorted(classes, y)
         except TypeError as exc:
             raise TypeError(f"y's labels cannot be sorted into classes: {exc}") from None
         if classes.shape[0] < 2:
             raise ValueError(
                 "SoftmaxRegression needs samples of at least 2 classes, but y contains "
-                f"only one class: {classes[0]!r}."
+                f"only one class: {classes[:1].tolist()[0]!r}."  # tolist: 'a', not np.str_('a')
             )
         n_samples, n_features = X.shape
         n_classes = classes.shape[0]
@@ -320,7 +340,7 @@ class SoftmaxRegression:
             order = rng.permutation(n)
             total = 0.0
             for start in range(0, n, size):
-                idx = order[start:start + size]
+                idx = order[start : start + size]
                 # Only this batch is copied (and transposed): memory stays O(batch).
                 X_t = np.ascontiguousarray(X[idx].T)
                 risk, residual = self._forward(X_t, labels[idx], W, b, cols[: idx.shape[0]])
@@ -383,7 +403,8 @@ class SoftmaxRegression:
 
     def predict(self, X):
         """The most probable class for each sample, shape (n_samples,), from ``classes_``."""
-        return self.classes_[np.argmax(self.decision_function(X), axis=1)]
+        scores = self.decision_function(X)  # checks fitted first: classes_ may not exist
+        return self.classes_[np.argmax(scores, axis=1)]
 
     def score(self, X, y):
         """Accuracy: the fraction of samples whose predicted class equals ``y``."""

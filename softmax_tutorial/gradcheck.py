@@ -3,7 +3,6 @@
 Derived in the book, chapter 5 (the Jacobian) and chapter 6 (the gradient).
 """
 
-
 import numpy as np
 
 from ._validation import as_float_array, check_scalar
@@ -58,8 +57,7 @@ def numerical_gradient(f, x, eps=1e-6):
         arr = np.asarray(out)
         if arr.size != 1 or not np.issubdtype(arr.dtype, np.number):
             raise TypeError(
-                f"f must return a real scalar, got {type(out).__name__} "
-                f"with shape {arr.shape}."
+                f"f must return a real scalar, got {type(out).__name__} with shape {arr.shape}."
             )
         val = float(arr.reshape(()))
         if not np.isfinite(val):
@@ -111,12 +109,8 @@ def relative_error(a, b):
     a_arr = as_float_array(a, "a", allow_empty=False)
     b_arr = as_float_array(b, "b", allow_empty=False)
     if a_arr.shape != b_arr.shape:
-        raise ValueError(
-            f"a and b must have the same shape, got {a_arr.shape} and {b_arr.shape}."
-        )
+        raise ValueError(f"a and b must have the same shape, got {a_arr.shape} and {b_arr.shape}.")
     scale = float(np.max(np.abs(a_arr) + np.abs(b_arr)))
     if scale == 0.0:
         return 0.0
     return float(np.max(np.abs(a_arr - b_arr))) / scale
-
-

@@ -8,10 +8,12 @@ Derived in the book, chapters 3 (one-hot targets), 4 (the cross-entropy risk)
 and 6 (the gradient).
 """
 
+import numbers
+
 import numpy as np
 
 from ._validation import as_float_array, as_labels, as_targets, check_scalar, check_weights
-from .softmax import _rowwise, log_softmax, softmax
+from .softmax import _raise_for_bad_maxima, _rowwise, log_softmax, softmax
 
 __all__ = ["one_hot", "cross_entropy", "risk", "risk_gradient"]
 
@@ -45,7 +47,7 @@ def one_hot(y, n_classes):
 
     Derived in the book, chapter 3: One-hot targets and the vector form.
     """
-    check_scalar(n_classes, "n_classes", kind=int, low=1)
+    check_scalar(n_classes, "n_classes", kind=numbers.Integral, low=1)
     labels = as_labels(y, "y", n_classes=n_classes)
     return as_targets(labels, labels.shape[0], n_classes)
 
@@ -97,9 +99,13 @@ def cross_entropy(y, logits):
     z = _logits_2d(logits)
     n, k = z.shape
     y_arr = np.asarray(y)
-    if y_arr.ndim == 1 and not (y_arr.shape == (k,) and n == 1 and np.issubdtype(y_arr.dtype, np.floating)):
+    # A 1-D float y of length C with a single row of logits is one target distribution.
+    one_distribution = y_arr.shape == (k,) and n == 1 and np.issubdtype(y_arr.dtype, np.floating)
+    if y_arr.ndim == 1 and not one_distribution:
         labels = as_labels(y_arr, "y", n_samples=n, n_classes=k)
         lse = _rowwise(np.ascontiguousarray(z), "logsumexp", "logits")
+        if np.isneginf(lse).any():  # a row of all -inf is no distribution: -inf - -inf = nan
+            _raise_for_bad_maxima(lse, z, "logits", all_neg_inf_ok=False)
         return lse - z[np.arange(n), labels]
     targets = as_targets(y_arr[None, :] if y_arr.ndim == 1 else y_arr, n, k)
     log_p = log_softmax(z, axis=-1)
@@ -117,6 +123,19 @@ def _check_problem(W, X, y, l2):
         return W, X, as_targets(y_arr, X.shape[0], W.shape[1]), None
     labels = as_labels(y_arr, "y", n_samples=X.shape[0], n_classes=W.shape[1])
     return W, X, None, labels
+
+
+def _scores(W, X):
+    """X @ W, with an error that names X and W if the product overflows."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        z = X @ W
+    if not np.isfinite(z.max()):
+        raise ValueError(
+            "X @ W overflows float64 (the scores reach +-inf) although X and W are "
+            f"finite: max |X| = {float(np.abs(X).max()):.3g}, max |W| = "
+            f"{float(np.abs(W).max()):.3g}. Standardise X or use smaller weights."
+        )
+    return z
 
 
 def risk(W, X, y, l2=0.0):
@@ -158,7 +177,7 @@ def risk(W, X, y, l2=0.0):
     Derived in the book, chapter 4: The cross-entropy risk.
     """
     W, X, targets, labels = _check_problem(W, X, y, l2)
-    z = X @ W
+    z = _scores(W, X)
     losses = cross_entropy(labels if targets is None else targets, z)
     return float(losses.mean() + 0.5 * l2 * np.sum(W * W))
 
@@ -202,7 +221,7 @@ def risk_gradient(W, X, y, l2=0.0):
     """
     W, X, targets, labels = _check_problem(W, X, y, l2)
     n = X.shape[0]
-    residual = softmax(X @ W, axis=-1)  # y_hat
+    residual = softmax(_scores(W, X), axis=-1)  # y_hat
     if targets is None:
         residual[np.arange(n), labels] -= 1.0  # y_hat - y without forming Y
     else:

@@ -20,6 +20,9 @@ __all__ = [
     "plot_matrix",
     "plot_function_contours",
     "plot_image_grid",
+    "plot_vectors",
+    "plot_marked_points",
+    "plot_matrices",
 ]
 
 _MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*", "h", "<"]
@@ -36,6 +39,13 @@ def _new_ax(ax, figsize=(5.5, 4.5)):
     return ax
 
 
+def _check_2d_points(X, who):
+    X = as_float_array(X, "X", ndim=2)
+    if X.shape[1] != 2:
+        raise ValueError(f"{who} draws 2-D data: X must have 2 columns, got shape {X.shape}.")
+    return X
+
+
 def _grid(X, resolution, margin=1.0):
     x_min, y_min = X.min(axis=0) - margin
     x_max, y_max = X.max(axis=0) + margin
@@ -49,13 +59,30 @@ def _scatter_classes(ax, X, y, n_classes, colours, class_names):
     for c in range(n_classes):
         mask = y == c
         name = class_names[c] if class_names is not None else f"class {c}"
-        ax.scatter(X[mask, 0], X[mask, 1], s=22, marker=_MARKERS[c % len(_MARKERS)],
-                   color=colours[c], edgecolor="black", linewidth=0.5, label=name)
+        ax.scatter(
+            X[mask, 0],
+            X[mask, 1],
+            s=22,
+            marker=_MARKERS[c % len(_MARKERS)],
+            color=colours[c],
+            edgecolor="black",
+            linewidth=0.5,
+            label=name,
+        )
 
 
-def plot_decision_regions(model, X, y, *, b=None, ax=None, resolution=300,
-                          title="Decision regions", class_names=None,
-                          show_boundaries=False):
+def plot_decision_regions(
+    model,
+    X,
+    y,
+    *,
+    b=None,
+    ax=None,
+    resolution=300,
+    title="Decision regions",
+    class_names=None,
+    show_boundaries=False,
+):
     """Colour the plane by predicted class and scatter the data on top.
 
     Parameters
@@ -77,9 +104,7 @@ def plot_decision_regions(model, X, y, *, b=None, ax=None, resolution=300,
     -------
     ax : matplotlib.axes.Axes
     """
-    X = as_float_array(X, "X", ndim=2)
-    if X.shape[1] != 2:
-        raise ValueError(f"plot_decision_regions draws 2-D data; X has shape {X.shape}.")
+    X = _check_2d_points(X, "plot_decision_regions")
     y = as_labels(y, "y", n_samples=X.shape[0])
     xx, yy, points = _grid(X, resolution)
     if hasattr(model, "decision_function"):
@@ -92,24 +117,40 @@ def plot_decision_regions(model, X, y, *, b=None, ax=None, resolution=300,
     light[:, :3] = 1 - _LIGHT * (1 - light[:, :3])
     ax = _new_ax(ax)
     region = np.argmax(scores, axis=1).reshape(xx.shape)
-    ax.pcolormesh(xx, yy, region, cmap=ListedColormap(light), vmin=-0.5,
-                  vmax=n_classes - 0.5, shading="auto", rasterized=True)
+    ax.pcolormesh(
+        xx,
+        yy,
+        region,
+        cmap=ListedColormap(light),
+        vmin=-0.5,
+        vmax=n_classes - 0.5,
+        shading="auto",
+        rasterized=True,
+    )
     if show_boundaries:
         for i in range(n_classes):
             for j in range(i + 1, n_classes):
                 diff = (scores[:, i] - scores[:, j]).reshape(xx.shape)
-                ax.contour(xx, yy, diff, levels=[0.0], colors="grey",
-                           linestyles="dashed", linewidths=0.8)
-    ax.contour(xx, yy, region, levels=np.arange(n_classes) + 0.5, colors="black",
-               linewidths=1.2)
+                ax.contour(
+                    xx, yy, diff, levels=[0.0], colors="grey", linestyles="dashed", linewidths=0.8
+                )
+    ax.contour(xx, yy, region, levels=np.arange(n_classes) + 0.5, colors="black", linewidths=1.2)
     _scatter_classes(ax, X, y, n_classes, colours, class_names)
     ax.set(title=title, xlabel="$x_1$", ylabel="$x_2$")
     ax.legend(loc="best", fontsize="small")
     return ax
 
 
-def plot_one_vs_rest_regions(W, X, y, *, b=None, ax=None, resolution=300,
-                             title="One-vs-rest: regions claimed by 0, 1 or several classes"):
+def plot_one_vs_rest_regions(
+    W,
+    X,
+    y,
+    *,
+    b=None,
+    ax=None,
+    resolution=300,
+    title="One-vs-rest: regions claimed by 0, 1 or several classes",
+):
     """Shade how many one-vs-rest classifiers ``f_c(x) > 0`` claim each point.
 
     Points claimed by none or by several classes are the ambiguous regions
@@ -119,15 +160,16 @@ def plot_one_vs_rest_regions(W, X, y, *, b=None, ax=None, resolution=300,
     -------
     ax : matplotlib.axes.Axes
     """
-    X = as_float_array(X, "X", ndim=2)
+    X = _check_2d_points(X, "plot_one_vs_rest_regions")
     y = as_labels(y, "y", n_samples=X.shape[0])
     xx, yy, points = _grid(X, resolution)
     scores = discriminants(points, W, b)
     claims = (scores > 0).sum(axis=1).reshape(xx.shape)
     n_classes = scores.shape[1]
     ax = _new_ax(ax)
-    mesh = ax.pcolormesh(xx, yy, claims, cmap="Greys", vmin=0, vmax=n_classes + 1,
-                         shading="auto", rasterized=True)
+    mesh = ax.pcolormesh(
+        xx, yy, claims, cmap="Greys", vmin=0, vmax=n_classes + 1, shading="auto", rasterized=True
+    )
     cbar = ax.figure.colorbar(mesh, ax=ax, ticks=range(n_classes + 1))
     cbar.set_label("number of classes claiming the point")
     _scatter_classes(ax, X, y, n_classes, _class_colours(n_classes), None)
@@ -136,8 +178,15 @@ def plot_one_vs_rest_regions(W, X, y, *, b=None, ax=None, resolution=300,
     return ax
 
 
-def plot_loss_curves(curves, *, ax=None, title="Risk during training",
-                     xlabel="epoch", ylabel="risk $R(W)$", log_scale=False):
+def plot_loss_curves(
+    curves,
+    *,
+    ax=None,
+    title="Risk during training",
+    xlabel="epoch",
+    ylabel="risk $R(W)$",
+    log_scale=False,
+):
     """Plot one or several loss curves.
 
     Parameters
@@ -185,8 +234,19 @@ def plot_lines(x, series, *, ax=None, title="", xlabel="", ylabel="", styles=Non
     return ax
 
 
-def plot_matrix(M, *, ax=None, title="", xlabel="", ylabel="", annotate=True,
-                fmt="{:.2f}", cmap="viridis", tick_labels=None, colorbar=True):
+def plot_matrix(
+    M,
+    *,
+    ax=None,
+    title="",
+    xlabel="",
+    ylabel="",
+    annotate=True,
+    fmt="{:.2f}",
+    cmap="viridis",
+    tick_labels=None,
+    colorbar=True,
+):
     """A matrix as a heat map (a Jacobian, a confusion matrix, ...).
 
     Returns
@@ -201,8 +261,15 @@ def plot_matrix(M, *, ax=None, title="", xlabel="", ylabel="", annotate=True,
     if annotate:
         middle = (M.max() + M.min()) / 2
         for (i, j), value in np.ndenumerate(M):
-            ax.text(j, i, fmt.format(value), ha="center", va="center", fontsize=8,
-                    color="white" if value < middle else "black")
+            ax.text(
+                j,
+                i,
+                fmt.format(value),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if value < middle else "black",
+            )
     if tick_labels is not None:
         ax.set_xticks(range(M.shape[1]), tick_labels)
         ax.set_yticks(range(M.shape[0]), tick_labels)
@@ -210,8 +277,9 @@ def plot_matrix(M, *, ax=None, title="", xlabel="", ylabel="", annotate=True,
     return ax
 
 
-def plot_function_contours(f, xlim, ylim, *, ax=None, resolution=120, levels=20,
-                           title="", xlabel="", ylabel="", mark=None):
+def plot_function_contours(
+    f, xlim, ylim, *, ax=None, resolution=120, levels=20, title="", xlabel="", ylabel="", mark=None
+):
     """Contours of a scalar function of two variables (a risk surface, say).
 
     Parameters
@@ -234,16 +302,31 @@ def plot_function_contours(f, xlim, ylim, *, ax=None, resolution=120, levels=20,
     ax.contour(us, vs, values, levels=levels, colors="black", linewidths=0.3)
     ax.figure.colorbar(filled, ax=ax)
     for i, (label, point) in enumerate((mark or {}).items()):
-        ax.plot(*point, marker=_MARKERS[(i + 7) % len(_MARKERS)], color="white",
-                markeredgecolor="black", markersize=11, linestyle="none", label=label)
+        ax.plot(
+            *point,
+            marker=_MARKERS[(i + 7) % len(_MARKERS)],
+            color="white",
+            markeredgecolor="black",
+            markersize=11,
+            linestyle="none",
+            label=label,
+        )
     if mark:
         ax.legend(fontsize="small")
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     return ax
 
 
-def plot_image_grid(images, *, image_shape=(8, 8), titles=None, n_cols=5,
-                    suptitle="", cmap="gray_r", symmetric=False):
+def plot_image_grid(
+    images,
+    *,
+    image_shape=(8, 8),
+    titles=None,
+    n_cols=5,
+    suptitle="",
+    cmap="gray_r",
+    symmetric=False,
+):
     """Small images in a grid: learned weights, misclassified digits, ...
 
     Parameters
@@ -262,8 +345,9 @@ def plot_image_grid(images, *, image_shape=(8, 8), titles=None, n_cols=5,
     images = as_float_array(images, "images", ndim=2)
     n = images.shape[0]
     n_rows = int(np.ceil(n / n_cols))
-    fig, axes = plt.subplots(n_rows, n_cols, figsize=(1.6 * n_cols, 1.8 * n_rows + 0.4),
-                             squeeze=False)
+    fig, axes = plt.subplots(
+        n_rows, n_cols, figsize=(1.6 * n_cols, 1.8 * n_rows + 0.4), squeeze=False
+    )
     limit = np.abs(images).max() if symmetric else None
     for k, ax in enumerate(axes.flat):
         ax.set_axis_off()
@@ -276,4 +360,233 @@ def plot_image_grid(images, *, image_shape=(8, 8), titles=None, n_cols=5,
     if suptitle:
         fig.suptitle(suptitle)
     fig.tight_layout()
+    return fig, axes
+
+
+def plot_vectors(
+    vectors, *, origins=None, labels=None, ax=None, title=None, color="black", linestyle="-"
+):
+    """Arrows for vectors in the plane: weight vectors ``w_c``, a normal ``w_i - w_j``, ...
+
+    Parameters
+    ----------
+    vectors : array_like of shape (n_vectors, 2)
+        One vector per row.
+    origins : array_like of shape (n_vectors, 2) or (2,), optional
+        Where each arrow starts; the origin by default.
+    labels : sequence of str, optional
+        Text written next to each arrow head (matplotlib mathtext, e.g. ``"$w_0$"``).
+    title : str, optional
+        Set the title (on a new ax the title is "Vectors"); ``None`` keeps an
+        existing one.
+
+    Returns
+    -------
+    arrows : list of matplotlib.text.Annotation
+        One per vector, followed by the label texts.
+    """
+    vectors = as_float_array(vectors, "vectors", ndim=2)
+    if vectors.shape[1] != 2:
+        raise ValueError(f"plot_vectors draws 2-D vectors; got shape {vectors.shape}.")
+    if origins is None:
+        tails = np.zeros_like(vectors)
+    else:
+        tails = np.broadcast_to(as_float_array(origins, "origins", ndim=(1, 2)), vectors.shape)
+    heads = tails + vectors
+    new = ax is None
+    ax = _new_ax(ax)
+    artists = []
+    for tail, head in zip(tails, heads, strict=True):
+        artists.append(
+            ax.annotate(
+                "",
+                xy=head,
+                xytext=tail,
+                arrowprops={
+                    "arrowstyle": "-|>",
+                    "color": color,
+                    "linewidth": 1.6,
+                    "linestyle": linestyle,
+                    "shrinkA": 0,
+                    "shrinkB": 0,
+                },
+            )
+        )
+    if labels is not None and len(labels) != vectors.shape[0]:
+        raise ValueError(
+            f"labels has {len(labels)} entries but there are {vectors.shape[0]} vectors; "
+            "give one label per vector."
+        )
+    for head, vector, label in zip(heads, vectors, labels or [], strict=labels is not None):
+        # Anchor the label on the side of the head the arrow points to, so the
+        # text runs away from the arrow instead of across it.
+        unit = vector / max(np.linalg.norm(vector), 1e-12)
+        ha = "left" if unit[0] > 0.3 else "right" if unit[0] < -0.3 else "center"
+        va = "bottom" if unit[1] > 0.3 else "top" if unit[1] < -0.3 else "center"
+        artists.append(
+            ax.annotate(
+                label,
+                xy=head,
+                xytext=6 * unit,
+                textcoords="offset points",
+                color=color,
+                fontsize=10,
+                ha=ha,
+                va=va,
+                bbox={
+                    "boxstyle": "round,pad=0.15",
+                    "facecolor": "white",
+                    "alpha": 0.8,
+                    "edgecolor": "none",
+                },
+            )
+        )
+    ax.update_datalim(np.vstack([tails, heads]))
+    ax.autoscale_view()
+    if new:
+        ax.set(xlabel="$x_1$", ylabel="$x_2$", title=title or "Vectors")
+        ax.set_aspect("equal")
+    elif title is not None:
+        ax.set_title(title)
+    return artists
+
+
+def plot_marked_points(points, labels, *, ax=None, title=None, marker="*"):
+    """Mark a few points of the plane with a large marker and a text label.
+
+    For pointing at particular inputs on top of a region plot, e.g. a point
+    that one-vs-rest leaves unclaimed.
+
+    Parameters
+    ----------
+    points : array_like of shape (n_points, 2)
+    labels : sequence of str
+        One label per point, written beside it.
+    title : str, optional
+        Set the title (on a new ax the title is "Points"); ``None`` keeps an
+        existing one.
+
+    Returns
+    -------
+    markers : matplotlib.collections.PathCollection
+    texts : list of matplotlib.text.Text
+    """
+    points = as_float_array(points, "points", ndim=2)
+    if points.shape[1] != 2:
+        raise ValueError(f"plot_marked_points draws 2-D points; got shape {points.shape}.")
+    if len(labels) != points.shape[0]:
+        raise ValueError(
+            f"labels has {len(labels)} entries but there are {points.shape[0]} points; "
+            "give one label per point."
+        )
+    new = ax is None
+    ax = _new_ax(ax)
+    markers = ax.scatter(
+        points[:, 0],
+        points[:, 1],
+        s=260,
+        marker=marker,
+        color="white",
+        edgecolor="black",
+        linewidth=1.4,
+        zorder=5,
+    )
+    texts = [
+        ax.annotate(
+            label,
+            xy=point,
+            xytext=(9, 9),
+            textcoords="offset points",
+            fontsize=10,
+            zorder=6,
+            bbox={
+                "boxstyle": "round,pad=0.2",
+                "facecolor": "white",
+                "edgecolor": "black",
+                "linewidth": 0.6,
+            },
+        )
+        for point, label in zip(points, labels, strict=True)
+    ]
+    if new:
+        ax.set(xlabel="$x_1$", ylabel="$x_2$", title=title or "Points")
+    elif title is not None:
+        ax.set_title(title)
+    return markers, texts
+
+
+def plot_matrices(
+    matrices,
+    *,
+    titles=None,
+    axes=None,
+    xlabel="",
+    ylabel="",
+    tick_labels=None,
+    fmt="{:.3f}",
+    cmap="RdBu",
+):
+    """Several matrices side by side on one colour scale centred on 0.
+
+    For comparing signed matrices (Jacobians at different points, say): one
+    shared scale ``[-m, m]``, with ``m`` the largest absolute entry, so a
+    matrix near zero looks pale next to a large one, and a single colour bar.
+
+    Parameters
+    ----------
+    matrices : sequence of array_like of shape (n_rows, n_cols)
+    titles : sequence of str, optional
+        One title per matrix.
+    axes : sequence of matplotlib.axes.Axes, optional
+        One per matrix; by default a new figure with one row of axes.
+    tick_labels : sequence of str, optional
+        Labels for both the rows and the columns.
+    fmt : str
+        Format of the number written in each cell.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    axes : list of matplotlib.axes.Axes
+    """
+    mats = [as_float_array(M, "matrix", ndim=2) for M in matrices]
+    if not mats:
+        raise ValueError("plot_matrices needs at least one matrix, got an empty sequence.")
+    if titles is not None and len(titles) != len(mats):
+        raise ValueError(
+            f"titles has {len(titles)} entries but there are {len(mats)} matrices; "
+            "give one title per matrix."
+        )
+    if axes is None:
+        fig, axes = plt.subplots(
+            1, len(mats), figsize=(4.6 * len(mats) + 1.0, 4.2), squeeze=False, layout="constrained"
+        )
+        axes = list(axes[0])
+    else:
+        axes = list(axes)
+        if len(axes) != len(mats):
+            raise ValueError(f"got {len(axes)} axes for {len(mats)} matrices; give one each.")
+        fig = axes[0].figure
+    limit = max(float(np.abs(M).max()) for M in mats) or 1.0
+    for k, (ax, M) in enumerate(zip(axes, mats, strict=True)):
+        image = ax.imshow(M, cmap=cmap, vmin=-limit, vmax=limit)
+        for (i, j), value in np.ndenumerate(M):
+            text = fmt.format(value)
+            if float(text) == 0.0:
+                text = fmt.format(0.0)  # no "-0.000"
+            # Both ends of a diverging map are dark: white text there.
+            ax.text(
+                j,
+                i,
+                text,
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if abs(value) > 0.6 * limit else "black",
+            )
+        if tick_labels is not None:
+            ax.set_xticks(range(M.shape[1]), tick_labels)
+            ax.set_yticks(range(M.shape[0]), tick_labels)
+        ax.set(title=titles[k] if titles is not None else "", xlabel=xlabel, ylabel=ylabel)
+    fig.colorbar(image, ax=axes, shrink=0.9)
     return fig, axes

@@ -79,8 +79,13 @@ def _rowwise(z2d, mode, name):
     want_matrix = mode != "logsumexp"
     out = np.empty_like(z2d) if want_matrix else None
     lse = np.empty(n, dtype=dtype)
-    scratch = None if mode in ("softmax", "softmax+lse") else np.empty((min(n, _BLOCK_ROWS), k), dtype)
-    with np.errstate(divide="ignore"):  # log(0) = -inf for all -inf rows is right
+    fused = mode in ("softmax", "softmax+lse")
+    scratch = None if fused else np.empty((min(n, _BLOCK_ROWS), k), dtype)
+    # log(0) = -inf for an all -inf row is right. z - m can overflow to -inf only
+    # when z - m < -1.8e308, where exp(z - m) = 0 exactly, so that overflow is
+    # harmless too, except for log_softmax, whose true value is then beyond float64.
+    over = "warn" if mode == "log_softmax" else "ignore"
+    with np.errstate(divide="ignore", over=over):
         for start in range(0, n, _BLOCK_ROWS):
             stop = min(start + _BLOCK_ROWS, n)
             m = row_max[start:stop, None]

@@ -1,0 +1,310 @@
+"""make_toy_data, and smoke tests for every figure in softmax_tutorial.plotting."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.axes import Axes
+from matplotlib.collections import PathCollection, QuadMesh
+from matplotlib.contour import ContourSet
+from matplotlib.figure import Figure
+
+from softmax_tutorial import SoftmaxRegression, make_toy_data, plotting, softmax_jacobian
+
+# --- make_toy_data ----------------------------------------------------------------------------
+
+
+def test_toy_data_shapes_and_labels():
+    X, y = make_toy_data(n_per_class=7, n_classes=4, random_state=1)
+    assert X.shape == (28, 2)
+    assert X.dtype == np.float64
+    assert np.issubdtype(y.dtype, np.integer)
+    np.testing.assert_array_equal(y, np.repeat(np.arange(4), 7))  # grouped by class
+
+
+def test_toy_data_is_reproducible():
+    X1, y1 = make_toy_data(random_state=3)
+    X2, y2 = make_toy_data(random_state=3)
+    np.testing.assert_allclose(X1, X2, rtol=0, atol=0)
+    np.testing.assert_array_equal(y1, y2)
+    X3, _ = make_toy_data(random_state=4)
+    assert np.abs(X1 - X3).max() > 0.1
+    X4, _ = make_toy_data(random_state=np.random.default_rng(3))
+    np.testing.assert_allclose(X4, X1, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("n_classes", [2, 3, 5])
+def test_toy_clouds_are_evenly_spaced_on_a_circle_of_radius_2_5(n_classes):
+    # Many points with a small spread: the class means sit on the centres (standard error
+    # spread / sqrt(n) = 0.1 / 60 ~ 0.002).
+    X, y = make_toy_data(n_per_class=3600, n_classes=n_classes, spread=0.1, random_state=0)
+    means = np.array([X[y == c].mean(axis=0) for c in range(n_classes)])
+    np.testing.assert_allclose(np.linalg.norm(means, axis=1), 2.5, rtol=0, atol=0.01)
+    angles = np.arctan2(means[:, 1], means[:, 0])
+    steps = np.mod(np.diff(angles), 2 * np.pi)
+    np.testing.assert_allclose(steps, 2 * np.pi / n_classes, rtol=0, atol=0.01)
+    within = X - means[y]
+    np.testing.assert_allclose(within.std(axis=0), 0.1, rtol=0.05, atol=0)
+
+
+def test_toy_spread_scales_the_clouds():
+    X1, y = make_toy_data(n_per_class=2000, spread=1.0, random_state=0)
+    X2, _ = make_toy_data(n_per_class=2000, spread=2.0, random_state=0)
+    centres = X1 - (X2 - X1)  # X = centre + spread * noise, with the same noise
+    np.testing.assert_allclose(np.linalg.norm(centres, axis=1), 2.5, rtol=1e-12, atol=0)
+
+
+# --- plotting ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def toy_model():
+    X, y = make_toy_data(n_per_class=15, random_state=0)
+    return SoftmaxRegression().fit(X, y), X, y
+
+
+def _count(ax, kind):
+    return sum(isinstance(c, kind) for c in ax.collections)
+
+
+def test_plot_decision_regions_from_a_model(toy_model):
+    model, X, y = toy_model
+    X0, y0 = X.copy(), y.copy()
+    ax = plotting.plot_decision_regions(model, X, y, resolution=25, class_names=["a", "b", "c"])
+    assert isinstance(ax, Axes)
+    assert _count(ax, QuadMesh) == 1  # the coloured regions
+    assert _count(ax, PathCollection) == 3  # one scatter per class
+    assert _count(ax, ContourSet) == 1  # the decision boundaries
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["a", "b", "c"]
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    np.testing.assert_array_equal(X, X0)
+    np.testing.assert_array_equal(y, y0)
+
+
+def test_plot_decision_regions_from_weights_on_a_given_ax(toy_model):
+    model, X, y = toy_model
+    W, b = model.coef_.copy(), model.intercept_.copy()
+    _, ax = plt.subplots()
+    out = plotting.plot_decision_regions(W, X, y, b=b, ax=ax, resolution=25, show_boundaries=True)
+    assert out is ax
+    assert _count(ax, ContourSet) == 1 + 3  # the boundaries and every pairwise line f_i = f_j
+    np.testing.assert_array_equal(W, model.coef_)
+    np.testing.assert_array_equal(b, model.intercept_)
+
+
+def test_plot_decision_regions_colours_the_predicted_class(toy_model):
+    model, X, y = toy_model
+    ax = plotting.plot_decision_regions(model, X, y, resolution=20)
+    mesh = next(c for c in ax.collections if isinstance(c, QuadMesh))
+    region = np.asarray(mesh.get_array()).reshape(20, 20)
+    xs = np.linspace(X[:, 0].min() - 1, X[:, 0].max() + 1, 20)
+    ys = np.linspace(X[:, 1].min() - 1, X[:, 1].max() + 1, 20)
+    xx, yy = np.meshgrid(xs, ys)
+    expected = model.predict(np.column_stack([xx.ravel(), yy.ravel()])).reshape(20, 20)
+    np.testing.assert_array_equal(region, expected)
+
+
+def test_plot_one_vs_rest_regions(toy_model):
+    model, X, y = toy_model
+    W = model.coef_.copy()
+    ax = plotting.plot_one_vs_rest_regions(W, X, y, b=model.intercept_, resolution=25)
+    assert isinstance(ax, Axes)
+    assert _count(ax, QuadMesh) == 1
+    assert _count(ax, PathCollection) == 3
+    assert len(ax.figure.axes) == 2  # the plot and its colour bar
+    np.testing.assert_array_equal(W, model.coef_)
+
+
+def test_plot_loss_curves(toy_model):
+    model, _, _ = toy_model
+    curve = list(model.loss_curve_)
+    ax = plotting.plot_loss_curves(curve)
+    assert isinstance(ax, Axes)
+    assert len(ax.lines) == 1
+    np.testing.assert_allclose(ax.lines[0].get_ydata(), curve, rtol=0, atol=0)
+    np.testing.assert_allclose(
+        ax.lines[0].get_xdata(), np.arange(1, len(curve) + 1), rtol=0, atol=0
+    )
+    assert ax.get_legend() is None
+    assert curve == model.loss_curve_
+
+
+def test_plot_several_loss_curves_on_a_log_scale():
+    curves = {"lr=0.1": [1.0, 0.5, 0.25], "lr=1": [1.0, 0.1], "lr=10": [1.0, 2.0, 4.0, 8.0]}
+    ax = plotting.plot_loss_curves(curves, log_scale=True)
+    assert len(ax.lines) == 3
+    assert ax.get_yscale() == "log"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == list(curves)
+
+
+def test_plot_lines_with_styles():
+    x = np.linspace(0, 1, 5)
+    series = {"a": x**2, "b": x}
+    ax = plotting.plot_lines(x, series, styles={"b": {"linestyle": "--"}}, title="t")
+    assert isinstance(ax, Axes)
+    assert len(ax.lines) == 2
+    assert ax.lines[1].get_linestyle() == "--"
+    assert len(ax.get_legend().get_texts()) == 2
+    assert ax.get_title() == "t"
+
+
+def test_plot_matrix():
+    M = np.arange(6.0).reshape(2, 3)
+    M0 = M.copy()
+    ax = plotting.plot_matrix(M, tick_labels=None, fmt="{:.1f}")
+    assert isinstance(ax, Axes)
+    assert len(ax.images) == 1
+    assert len(ax.texts) == 6  # one annotation per entry
+    assert sorted(t.get_text() for t in ax.texts) == [f"{v:.1f}" for v in range(6)]
+    assert len(ax.figure.axes) == 2  # with a colour bar
+    np.testing.assert_array_equal(M, M0)
+
+
+def test_plot_matrix_without_annotations_or_colour_bar():
+    ax = plotting.plot_matrix(
+        np.eye(3), annotate=False, colorbar=False, tick_labels=["x", "y", "z"]
+    )
+    assert len(ax.texts) == 0
+    assert len(ax.figure.axes) == 1
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["x", "y", "z"]
+
+
+def test_plot_function_contours():
+    calls = []
+
+    def f(u, v):
+        calls.append((u, v))
+        return (u - 0.5) ** 2 + v**2
+
+    ax = plotting.plot_function_contours(f, (-1, 1), (-1, 1), resolution=12, mark={"min": (0.5, 0)})
+    assert isinstance(ax, Axes)
+    assert len(calls) == 12 * 12
+    assert _count(ax, ContourSet) == 2  # filled and line contours
+    assert len(ax.lines) == 1  # the marked point
+    assert len(ax.get_legend().get_texts()) == 1
+
+
+def test_plot_image_grid():
+    images = np.random.default_rng(0).standard_normal((7, 64))
+    images0 = images.copy()
+    fig, axes = plotting.plot_image_grid(images, titles=list("abcdefg"), n_cols=3, symmetric=True)
+    assert isinstance(fig, Figure)
+    assert axes.shape == (3, 3)
+    assert sum(len(ax.images) for ax in axes.flat) == 7  # the last two cells stay empty
+    assert [ax.get_title() for ax in axes.flat][:7] == list("abcdefg")
+    low, high = axes.flat[0].images[0].get_clim()
+    np.testing.assert_allclose(-low, high, rtol=0, atol=0)  # centred on zero
+    np.testing.assert_array_equal(images, images0)
+
+
+def test_plot_vectors():
+    vectors = np.array([[1.0, 0.0], [0.0, 2.0], [-1.0, -1.0]])
+    v0 = vectors.copy()
+    artists = plotting.plot_vectors(vectors, labels=["$a$", "$b$", "$c$"])
+    assert len(artists) == 3 + 3  # an arrow and a label per vector
+    ax = artists[0].axes
+    assert isinstance(ax, Axes)
+    np.testing.assert_array_equal(vectors, v0)
+
+
+def test_plot_marked_points():
+    points = np.array([[0.0, 0.0], [1.0, 1.0]])
+    markers, texts = plotting.plot_marked_points(points, ["p", "q"])
+    assert isinstance(markers, PathCollection)
+    assert [t.get_text() for t in texts] == ["p", "q"]
+    np.testing.assert_allclose(markers.get_offsets(), points, rtol=0, atol=0)
+
+
+def test_plot_matrices_share_one_colour_scale():
+    mats = [softmax_jacobian([0.0, 0.0]), softmax_jacobian([2.0, -1.0, 0.0])]
+    copies = [M.copy() for M in mats]
+    fig, axes = plotting.plot_matrices(mats, titles=["equal", "unequal"])
+    assert isinstance(fig, Figure)
+    assert len(axes) == 2 and all(isinstance(ax, Axes) for ax in axes)
+    assert [len(ax.texts) for ax in axes] == [4, 9]  # one number per entry
+    assert [ax.get_title() for ax in axes] == ["equal", "unequal"]
+    limit = max(np.abs(M).max() for M in mats)
+    for ax in axes:
+        np.testing.assert_allclose(ax.images[0].get_clim(), (-limit, limit), rtol=1e-15, atol=0)
+    for M, copy in zip(mats, copies, strict=True):
+        np.testing.assert_array_equal(M, copy)
+
+
+def test_every_public_plotting_function_has_a_test():
+    tested = {
+        "plot_decision_regions",
+        "plot_one_vs_rest_regions",
+        "plot_loss_curves",
+        "plot_lines",
+        "plot_matrix",
+        "plot_function_contours",
+        "plot_image_grid",
+        "plot_vectors",
+        "plot_marked_points",
+        "plot_matrices",
+    }
+    assert set(plotting.__all__) <= tested, set(plotting.__all__) - tested
+
+
+@pytest.mark.parametrize(
+    ("call", "exc", "match"),
+    [
+        (
+            lambda X, y: plotting.plot_decision_regions(np.zeros((3, 2)), np.c_[X, X], y),
+            ValueError,
+            "draws 2-D data",
+        ),
+        (
+            lambda X, y: plotting.plot_decision_regions(np.zeros((2, 3)), X, y[:-1]),
+            ValueError,
+            "labels but there are",
+        ),
+        (
+            lambda X, y: plotting.plot_one_vs_rest_regions(np.zeros((3, 3)), X, y),
+            ValueError,
+            "W has shape",
+        ),
+        (lambda X, y: plotting.plot_loss_curves([1.0, np.nan]), ValueError, "NaN"),
+        (lambda X, y: plotting.plot_matrix(np.zeros(3)), ValueError, "2-D"),
+        (lambda X, y: plotting.plot_image_grid(np.zeros(64)), ValueError, "2-D"),
+        (lambda X, y: plotting.plot_vectors(np.zeros((2, 3))), ValueError, "2-D vectors"),
+        (
+            lambda X, y: plotting.plot_vectors(np.eye(2), labels=["a"]),
+            ValueError,
+            "one label per vector",
+        ),
+        (
+            lambda X, y: plotting.plot_marked_points(np.eye(2), ["a"]),
+            ValueError,
+            "one label per point",
+        ),
+        (lambda X, y: plotting.plot_matrices([]), ValueError, "at least one matrix"),
+        (
+            lambda X, y: plotting.plot_matrices([np.eye(2)], titles=["a", "b"]),
+            ValueError,
+            "one title per matrix",
+        ),
+    ],
+    ids=[
+        "regions-3-features",
+        "regions-y-length",
+        "one-vs-rest-W-shape",
+        "loss-nan",
+        "matrix-1d",
+        "images-1d",
+        "vectors-3d",
+        "vectors-labels",
+        "points-labels",
+        "matrices-empty",
+        "matrices-titles",
+    ],
+)
+def test_plotting_rejects_bad_input(call, exc, match):
+    X, y = make_toy_data(n_per_class=3, random_state=0)
+    with pytest.raises(exc, match=match):
+        call(X, y)
