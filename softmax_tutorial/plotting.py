@@ -226,7 +226,7 @@ def plot_lines(x, series, *, ax=None, title="", xlabel="", ylabel="", styles=Non
     ax = _new_ax(ax, figsize=(6, 4))
     styles = styles or {}
     for label, values in series.items():
-        ax.plot(x, values, label=label, linewidth=1.8, **styles.get(label, {}))
+        ax.plot(x, values, label=label, **{"linewidth": 1.8, **styles.get(label, {})})
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     if len(series) > 1:
         ax.legend(fontsize="small")
