@@ -133,6 +133,8 @@ def test_internal_links_and_anchors_resolve(visit, base_url, name):
 def test_solutions_hidden_until_clicked(browser, base_url, name):
     # A fresh page: clicking changes state the other checks should not see.
     page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
     try:
         page.goto(f"{base_url}/{name}.html", wait_until="networkidle")
         solutions = page.locator("div.solution")
@@ -142,8 +144,11 @@ def test_solutions_hidden_until_clicked(browser, base_url, name):
             solution = solutions.nth(i)
             body = solution.locator(":scope > :not(.admonition-title)").first
             assert not body.is_visible(), f"{name}: solution {i + 1} is visible before a click"
+            # Where a reader clicks: the middle of the title, which may be on
+            # the "Exercise N.M" link inside it.
             solution.locator(":scope > .admonition-title").click()
             body.wait_for(state="visible", timeout=5_000)
+        assert errors == [], f"{name}: errors while opening solutions: {errors}"
     finally:
         page.close()
 
