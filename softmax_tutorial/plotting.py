@@ -345,21 +345,31 @@ def plot_image_grid(
     images = as_float_array(images, "images", ndim=2)
     n = images.shape[0]
     n_rows = int(np.ceil(n / n_cols))
+    # At most ~8 inches wide: the book's column shows a figure at about that
+    # width, so wider figures are shrunk and their titles become unreadable.
+    cell = min(1.6, 8.0 / n_cols)
     fig, axes = plt.subplots(
-        n_rows, n_cols, figsize=(1.6 * n_cols, 1.8 * n_rows + 0.4), squeeze=False
+        n_rows,
+        n_cols,
+        figsize=(cell * n_cols + (0.8 if symmetric else 0.0), (cell + 0.35) * n_rows + 0.5),
+        squeeze=False,
+        layout="constrained",
     )
     limit = np.abs(images).max() if symmetric else None
+    kwargs = {"vmin": -limit, "vmax": limit, "cmap": "RdBu_r"} if symmetric else {"cmap": cmap}
+    image = None
     for k, ax in enumerate(axes.flat):
         ax.set_axis_off()
         if k >= n:
             continue
-        kwargs = {"vmin": -limit, "vmax": limit, "cmap": "RdBu_r"} if symmetric else {"cmap": cmap}
-        ax.imshow(images[k].reshape(image_shape), **kwargs)
+        image = ax.imshow(images[k].reshape(image_shape), **kwargs)
         if titles is not None:
-            ax.set_title(titles[k], fontsize=9)
+            ax.set_title(titles[k], fontsize=10)
+    if symmetric and image is not None:
+        # One shared, zero-centred scale: the colour bar says which sign is which.
+        fig.colorbar(image, ax=axes, shrink=0.8, label="weight")
     if suptitle:
-        fig.suptitle(suptitle)
-    fig.tight_layout()
+        fig.suptitle(suptitle, fontsize=12)
     return fig, axes
 
 
