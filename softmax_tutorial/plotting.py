@@ -246,8 +246,11 @@ def plot_matrix(
     cmap="viridis",
     tick_labels=None,
     colorbar=True,
+    fontsize=8,
 ):
     """A matrix as a heat map (a Jacobian, a confusion matrix, ...).
+
+    ``fontsize`` is the size in points of the number written in each cell.
 
     Returns
     -------
@@ -267,7 +270,7 @@ def plot_matrix(
                 fmt.format(value),
                 ha="center",
                 va="center",
-                fontsize=8,
+                fontsize=fontsize,
                 color="white" if value < middle else "black",
             )
     if tick_labels is not None:
@@ -278,7 +281,18 @@ def plot_matrix(
 
 
 def plot_function_contours(
-    f, xlim, ylim, *, ax=None, resolution=120, levels=20, title="", xlabel="", ylabel="", mark=None
+    f,
+    xlim,
+    ylim,
+    *,
+    ax=None,
+    resolution=120,
+    levels=20,
+    title="",
+    xlabel="",
+    ylabel="",
+    mark=None,
+    mark_style=None,
 ):
     """Contours of a scalar function of two variables (a risk surface, say).
 
@@ -289,6 +303,9 @@ def plot_function_contours(
     xlim, ylim : (float, float)
     mark : dict mapping a label to a point (u, v), optional
         Points to mark, such as a minimiser.
+    mark_style : dict, optional
+        Keyword arguments for ``ax.plot`` that override how the marked points
+        are drawn (say ``{"markersize": 18, "markeredgecolor": "white"}``).
 
     Returns
     -------
@@ -304,10 +321,13 @@ def plot_function_contours(
     for i, (label, point) in enumerate((mark or {}).items()):
         ax.plot(
             *point,
-            marker=_MARKERS[(i + 7) % len(_MARKERS)],
-            color="white",
-            markeredgecolor="black",
-            markersize=11,
+            **{
+                "marker": _MARKERS[(i + 7) % len(_MARKERS)],
+                "color": "white",
+                "markeredgecolor": "black",
+                "markersize": 11,
+                **(mark_style or {}),
+            },
             linestyle="none",
             label=label,
         )
@@ -535,6 +555,7 @@ def plot_matrices(
     tick_labels=None,
     fmt="{:.3f}",
     cmap="RdBu",
+    fontsize=8,
 ):
     """Several matrices side by side on one colour scale centred on 0.
 
@@ -553,6 +574,8 @@ def plot_matrices(
         Labels for both the rows and the columns.
     fmt : str
         Format of the number written in each cell.
+    fontsize : float
+        Size in points of the number written in each cell.
 
     Returns
     -------
@@ -591,7 +614,7 @@ def plot_matrices(
                 text,
                 ha="center",
                 va="center",
-                fontsize=8,
+                fontsize=fontsize,
                 color="white" if abs(value) > 0.6 * limit else "black",
             )
         if tick_labels is not None:

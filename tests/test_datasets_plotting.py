@@ -189,6 +189,28 @@ def test_plot_function_contours():
     assert len(ax.get_legend().get_texts()) == 1
 
 
+def test_plot_matrix_and_matrices_annotation_fontsize():
+    ax = plotting.plot_matrix(np.eye(2), fontsize=13)
+    assert {t.get_fontsize() for t in ax.texts} == {13}
+    _, axes = plotting.plot_matrices([np.eye(2), -np.eye(2)], fontsize=11)
+    assert {t.get_fontsize() for ax in axes for t in ax.texts} == {11}
+
+
+def test_plot_function_contours_mark_style_overrides_the_default():
+    ax = plotting.plot_function_contours(
+        lambda u, v: u**2 + v**2,
+        (-1, 1),
+        (-1, 1),
+        resolution=8,
+        mark={"min": (0.0, 0.0)},
+        mark_style={"markersize": 20, "color": "black"},
+    )
+    (line,) = ax.lines
+    assert line.get_markersize() == 20
+    assert line.get_color() == "black"
+    assert line.get_markeredgecolor() == "black"  # a default that was not overridden
+
+
 def test_plot_image_grid():
     images = np.random.default_rng(0).standard_normal((7, 64))
     images0 = images.copy()
