@@ -118,6 +118,66 @@ def normalize_axis(axis, ndim, name="axis"):
     return int(axis) % ndim
 
 
+def _check_whole_numbers(a, name, expected):
+    """Raise ``ValueError`` unless the float array ``a`` holds whole numbers only."""
+    if not np.isfinite(a).all():
+        raise ValueError(f"{name} contains NaN or inf; {expected}.")
+    fractional = a != np.round(a)
+    if fractional.any():
+        raise ValueError(
+            f"{name} contains the non-integer value {float(a[fractional][0])!r}; {expected}."
+        )
+
+
+def as_class_labels(y, n_samples):
+    """Check the labels given to ``SoftmaxRegression.fit``: any sortable type.
+
+    Returns ``y`` as a 1-D array of length ``n_samples``; floats must be whole
+    numbers (a classifier has no use for a continuous target).
+    """
+    if isinstance(y, (str, bytes)):
+        raise TypeError(f"y must be an array of labels, got the string {y!r}.")
+    y = np.asarray(y)
+    if y.ndim == 2 and y.shape[1] == 1:
+        raise ValueError(
+            f"y must be 1-D of shape (n_samples,), got shape {y.shape}; use "
+            "y.ravel() to flatten a column vector."
+        )
+    if y.ndim != 1:
+        raise ValueError(
+            f"y must be a 1-D array of class labels of shape (n_samples,), got a "
+            f"{y.ndim}-D array of shape {y.shape}."
+        )
+    if y.shape[0] != n_samples:
+        raise ValueError(
+            f"X and y have inconsistent numbers of samples: X has {n_samples} "
+            f"rows, y has {y.shape[0]} labels."
+        )
+    if y.dtype.kind == "f":
+        _check_whole_numbers(
+            y, "y", "SoftmaxRegression is a classifier and expects discrete class labels"
+        )
+    if y.dtype.kind in "cV" or (y.dtype.kind == "O" and any(v is None for v in y)):
+        raise TypeError(f"y must hold class labels (ints or strings), got dtype {y.dtype}.")
+    return y
+
+
+def check_random_state(random_state, *, allow_none=True, why=""):
+    """Check a seed: an int, a ``numpy.random.Generator`` or (if allowed) None.
+
+    ``why`` is appended to the message (say, why None is not allowed).
+    """
+    ok = isinstance(random_state, np.random.Generator) or (
+        isinstance(random_state, numbers.Integral) and not isinstance(random_state, bool)
+    )
+    if not (ok or (allow_none and random_state is None)):
+        what = "None, an int" if allow_none else "an int"
+        raise TypeError(
+            f"random_state must be {what} or a numpy.random.Generator{why}, got {random_state!r}."
+        )
+    return random_state
+
+
 def as_labels(y, name="y", *, n_samples=None, n_classes=None):
     """Return integer class labels 0..C-1 as an int array of shape (N,)."""
     if isinstance(y, (str, bytes)):
@@ -133,13 +193,7 @@ def as_labels(y, name="y", *, n_samples=None, n_classes=None):
     if a.dtype == bool:
         raise TypeError(f"{name} must hold integer labels, got booleans; use {name}.astype(int).")
     if np.issubdtype(a.dtype, np.floating):
-        if not np.isfinite(a).all():
-            raise ValueError(f"{name} contains NaN or inf; labels must be integers.")
-        if (a != np.round(a)).any():
-            bad = a[a != np.round(a)][0]
-            raise ValueError(
-                f"{name} must hold integer labels 0..C-1, got the non-integer value {float(bad)!r}."
-            )
+        _check_whole_numbers(a, name, "labels must be integers 0..C-1")
         a = a.astype(np.intp)
     elif np.issubdtype(a.dtype, np.integer):
         a = a.astype(np.intp, copy=False)

@@ -4,7 +4,7 @@ import numbers
 
 import numpy as np
 
-from ._validation import check_scalar
+from ._validation import check_random_state, check_scalar
 
 __all__ = ["make_toy_data"]
 
@@ -42,14 +42,7 @@ def make_toy_data(n_per_class=50, n_classes=3, spread=1.0, random_state=0):
     check_scalar(n_per_class, "n_per_class", kind=numbers.Integral, low=1)
     check_scalar(n_classes, "n_classes", kind=numbers.Integral, low=2)
     check_scalar(spread, "spread", low=0.0, low_inclusive=False)
-    if not (
-        isinstance(random_state, np.random.Generator)
-        or (isinstance(random_state, numbers.Integral) and not isinstance(random_state, bool))
-    ):
-        raise TypeError(
-            "random_state must be an int or a numpy.random.Generator (the data set "
-            f"must be reproducible), got {random_state!r}."
-        )
+    check_random_state(random_state, allow_none=False, why=" (the data set must be reproducible)")
     rng = np.random.default_rng(random_state)
     angles = 2 * np.pi * np.arange(n_classes) / n_classes + np.pi / 2
     centres = 2.5 * np.column_stack([np.cos(angles), np.sin(angles)])

@@ -13,7 +13,7 @@ import warnings
 
 import numpy as np
 
-from ._validation import as_float_array, check_scalar
+from ._validation import as_class_labels, as_float_array, check_random_state, check_scalar
 from .exceptions import ConvergenceWarning, DivergenceError, NotFittedError
 from .softmax import _softmax_columns_inplace, log_softmax, softmax
 
@@ -181,15 +181,7 @@ class SoftmaxRegression:
         for name in ("fit_intercept", "verbose"):
             if not isinstance(getattr(self, name), (bool, np.bool_)):
                 raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}.")
-        rs = self.random_state
-        if not (
-            rs is None
-            or isinstance(rs, np.random.Generator)
-            or (isinstance(rs, numbers.Integral) and not isinstance(rs, bool))
-        ):
-            raise TypeError(
-                f"random_state must be None, an int or a numpy.random.Generator, got {rs!r}."
-            )
+        check_random_state(self.random_state)
 
     def _check_X(self, X, *, fitting=False):
         X = as_float_array(X, "X", ndim=2).astype(np.float64, copy=False)
@@ -201,37 +193,6 @@ class SoftmaxRegression:
                     "fitted with)."
                 )
         return X
-
-    def _check_y(self, y, n_samples):
-        if isinstance(y, (str, bytes)):
-            raise TypeError(f"y must be an array of labels, got the string {y!r}.")
-        y = np.asarray(y)
-        if y.ndim == 2 and y.shape[1] == 1:
-            raise ValueError(
-                f"y must be 1-D of shape (n_samples,), got shape {y.shape}; use "
-                "y.ravel() to flatten a column vector."
-            )
-        if y.ndim != 1:
-            raise ValueError(
-                f"y must be a 1-D array of class labels of shape (n_samples,), got a "
-                f"{y.ndim}-D array of shape {y.shape}."
-            )
-        if y.shape[0] != n_samples:
-            raise ValueError(
-                f"X and y have inconsistent numbers of samples: X has {n_samples} "
-                f"rows, y has {y.shape[0]} labels."
-            )
-        if y.dtype.kind == "f" and not np.isfinite(y).all():
-            raise ValueError("y contains NaN or inf; every sample needs a class label.")
-        if y.dtype.kind == "f" and (y != np.round(y)).any():
-            raise ValueError(
-                f"y contains the non-integer value {float(y[y != np.round(y)][0])!r}: "
-                "SoftmaxRegression is a classifier and expects discrete class labels, "
-                "not a continuous target."
-            )
-        if y.dtype.kind in "cV" or (y.dtype.kind == "O" and any(v is None for v in y)):
-            raise TypeError(f"y must hold class labels (ints or strings), got dtype {y.dtype}.")
-        return y
 
     def _check_fitted(self):
         if not hasattr(self, "coef_"):
@@ -251,7 +212,7 @@ class SoftmaxRegression:
         """
         self._check_params()
         X = self._check_X(X, fitting=True)
-        y = self._check_y(y, X.shape[0])
+        y = as_class_labels(y, X.shape[0])
         try:
             # unique + searchsorted needs about half the memory of
             # unique(return_inverse=True) on a large y.
@@ -409,7 +370,7 @@ class SoftmaxRegression:
     def score(self, X, y):
         """Accuracy: the fraction of samples whose predicted class equals ``y``."""
         predicted = self.predict(X)
-        y = self._check_y(y, predicted.shape[0])
+        y = as_class_labels(y, predicted.shape[0])
         return float(np.mean(predicted == y))
 
 

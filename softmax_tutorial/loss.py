@@ -13,7 +13,7 @@ import numbers
 import numpy as np
 
 from ._validation import as_float_array, as_labels, as_targets, check_scalar, check_weights
-from .softmax import _raise_for_bad_maxima, _rowwise, log_softmax, softmax
+from .softmax import _rowwise, log_softmax, softmax
 
 __all__ = ["one_hot", "cross_entropy", "risk", "risk_gradient"]
 
@@ -103,9 +103,8 @@ def cross_entropy(y, logits):
     one_distribution = y_arr.shape == (k,) and n == 1 and np.issubdtype(y_arr.dtype, np.floating)
     if y_arr.ndim == 1 and not one_distribution:
         labels = as_labels(y_arr, "y", n_samples=n, n_classes=k)
-        lse = _rowwise(np.ascontiguousarray(z), "logsumexp", "logits")
-        if np.isneginf(lse).any():  # a row of all -inf is no distribution: -inf - -inf = nan
-            _raise_for_bad_maxima(lse, z, "logits", all_neg_inf_ok=False)
+        # A row of all -inf is no distribution (and -inf - -inf would be nan).
+        lse = _rowwise(np.ascontiguousarray(z), "logsumexp", "logits", all_neg_inf_ok=False)
         return lse - z[np.arange(n), labels]
     targets = as_targets(y_arr[None, :] if y_arr.ndim == 1 else y_arr, n, k)
     log_p = log_softmax(z, axis=-1)
@@ -125,7 +124,7 @@ def _check_problem(W, X, y, l2):
     return W, X, None, labels
 
 
-def _scores(W, X):
+def _scores_or_overflow_error(W, X):
     """X @ W, with an error that names X and W if the product overflows."""
     with np.errstate(over="ignore", invalid="ignore"):
         z = X @ W
@@ -177,7 +176,7 @@ def risk(W, X, y, l2=0.0):
     Derived in the book, chapter 4: The cross-entropy risk.
     """
     W, X, targets, labels = _check_problem(W, X, y, l2)
-    z = _scores(W, X)
+    z = _scores_or_overflow_error(W, X)
     losses = cross_entropy(labels if targets is None else targets, z)
     return float(losses.mean() + 0.5 * l2 * np.sum(W * W))
 
@@ -221,7 +220,7 @@ def risk_gradient(W, X, y, l2=0.0):
     """
     W, X, targets, labels = _check_problem(W, X, y, l2)
     n = X.shape[0]
-    residual = softmax(_scores(W, X), axis=-1)  # y_hat
+    residual = softmax(_scores_or_overflow_error(W, X), axis=-1)  # y_hat
     if targets is None:
         residual[np.arange(n), labels] -= 1.0  # y_hat - y without forming Y
     else:

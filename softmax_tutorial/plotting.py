@@ -39,10 +39,10 @@ def _new_ax(ax, figsize=(5.5, 4.5)):
     return ax
 
 
-def _check_2d_points(X, who):
-    X = as_float_array(X, "X", ndim=2)
+def _check_2d_points(X, who, name="X"):
+    X = as_float_array(X, name, ndim=2)
     if X.shape[1] != 2:
-        raise ValueError(f"{who} draws 2-D data: X must have 2 columns, got shape {X.shape}.")
+        raise ValueError(f"{who} draws 2-D data: {name} must have 2 columns, got shape {X.shape}.")
     return X
 
 
@@ -68,6 +68,48 @@ def _scatter_classes(ax, X, y, n_classes, colours, class_names):
             edgecolor="black",
             linewidth=0.5,
             label=name,
+        )
+
+
+def _draw_matrix(ax, M, *, cmap, fmt, fontsize, tick_labels, limits=None):
+    """Heat map of M on ax, each cell annotated with ``fmt`` (None: no numbers).
+
+    ``limits=(-m, m)`` puts M on a shared scale centred on 0 (a diverging map,
+    dark at both ends); otherwise the scale is M's own range (dark at the low
+    end). The text is white on the dark cells either way.
+    """
+    low, high = limits if limits is not None else (M.min(), M.max())
+    image = ax.imshow(M, cmap=cmap, vmin=low, vmax=high)
+    if fmt is not None:
+        for (i, j), value in np.ndenumerate(M):
+            text = fmt.format(value)
+            if fmt.format(abs(value)) == fmt.format(0.0):
+                text = fmt.format(0.0)  # "0.000", never "-0.000"
+            if limits is not None:
+                dark = abs(value) > 0.6 * high
+            else:
+                dark = value < (low + high) / 2
+            ax.text(
+                j,
+                i,
+                text,
+                ha="center",
+                va="center",
+                fontsize=fontsize,
+                color="white" if dark else "black",
+            )
+    if tick_labels is not None:
+        ax.set_xticks(range(M.shape[1]), tick_labels)
+        ax.set_yticks(range(M.shape[0]), tick_labels)
+    return image
+
+
+def _check_one_each(items, name, n, plural, singular):
+    """Raise ``ValueError`` unless ``items`` has one entry per plotted thing."""
+    if items is not None and len(items) != n:
+        raise ValueError(
+            f"{name} has {len(items)} entries but there are {n} {plural}; "
+            f"give one {name[:-1]} per {singular}."
         )
 
 
@@ -258,24 +300,11 @@ def plot_matrix(
     """
     M = as_float_array(M, "M", ndim=2)
     ax = _new_ax(ax, figsize=(5, 4.2))
-    image = ax.imshow(M, cmap=cmap)
+    image = _draw_matrix(
+        ax, M, cmap=cmap, fmt=fmt if annotate else None, fontsize=fontsize, tick_labels=tick_labels
+    )
     if colorbar:
         ax.figure.colorbar(image, ax=ax)
-    if annotate:
-        middle = (M.max() + M.min()) / 2
-        for (i, j), value in np.ndenumerate(M):
-            ax.text(
-                j,
-                i,
-                fmt.format(value),
-                ha="center",
-                va="center",
-                fontsize=fontsize,
-                color="white" if value < middle else "black",
-            )
-    if tick_labels is not None:
-        ax.set_xticks(range(M.shape[1]), tick_labels)
-        ax.set_yticks(range(M.shape[0]), tick_labels)
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     return ax
 
@@ -415,9 +444,8 @@ def plot_vectors(
     arrows : list of matplotlib.text.Annotation
         One per vector, followed by the label texts.
     """
-    vectors = as_float_array(vectors, "vectors", ndim=2)
-    if vectors.shape[1] != 2:
-        raise ValueError(f"plot_vectors draws 2-D vectors; got shape {vectors.shape}.")
+    vectors = _check_2d_points(vectors, "plot_vectors", "vectors")
+    _check_one_each(labels, "labels", vectors.shape[0], "vectors", "vector")
     if origins is None:
         tails = np.zeros_like(vectors)
     else:
@@ -441,11 +469,6 @@ def plot_vectors(
                     "shrinkB": 0,
                 },
             )
-        )
-    if labels is not None and len(labels) != vectors.shape[0]:
-        raise ValueError(
-            f"labels has {len(labels)} entries but there are {vectors.shape[0]} vectors; "
-            "give one label per vector."
         )
     for head, vector, label in zip(heads, vectors, labels or [], strict=labels is not None):
         # Anchor the label on the side of the head the arrow points to, so the
@@ -501,14 +524,8 @@ def plot_marked_points(points, labels, *, ax=None, title=None, marker="*"):
     markers : matplotlib.collections.PathCollection
     texts : list of matplotlib.text.Text
     """
-    points = as_float_array(points, "points", ndim=2)
-    if points.shape[1] != 2:
-        raise ValueError(f"plot_marked_points draws 2-D points; got shape {points.shape}.")
-    if len(labels) != points.shape[0]:
-        raise ValueError(
-            f"labels has {len(labels)} entries but there are {points.shape[0]} points; "
-            "give one label per point."
-        )
+    points = _check_2d_points(points, "plot_marked_points", "points")
+    _check_one_each(labels, "labels", points.shape[0], "points", "point")
     new = ax is None
     ax = _new_ax(ax)
     markers = ax.scatter(
@@ -585,11 +602,7 @@ def plot_matrices(
     mats = [as_float_array(M, "matrix", ndim=2) for M in matrices]
     if not mats:
         raise ValueError("plot_matrices needs at least one matrix, got an empty sequence.")
-    if titles is not None and len(titles) != len(mats):
-        raise ValueError(
-            f"titles has {len(titles)} entries but there are {len(mats)} matrices; "
-            "give one title per matrix."
-        )
+    _check_one_each(titles, "titles", len(mats), "matrices", "matrix")
     if axes is None:
         fig, axes = plt.subplots(
             1, len(mats), figsize=(4.6 * len(mats) + 1.0, 4.2), squeeze=False, layout="constrained"
@@ -602,24 +615,15 @@ def plot_matrices(
         fig = axes[0].figure
     limit = max(float(np.abs(M).max()) for M in mats) or 1.0
     for k, (ax, M) in enumerate(zip(axes, mats, strict=True)):
-        image = ax.imshow(M, cmap=cmap, vmin=-limit, vmax=limit)
-        for (i, j), value in np.ndenumerate(M):
-            text = fmt.format(value)
-            if float(text) == 0.0:
-                text = fmt.format(0.0)  # no "-0.000"
-            # Both ends of a diverging map are dark: white text there.
-            ax.text(
-                j,
-                i,
-                text,
-                ha="center",
-                va="center",
-                fontsize=fontsize,
-                color="white" if abs(value) > 0.6 * limit else "black",
-            )
-        if tick_labels is not None:
-            ax.set_xticks(range(M.shape[1]), tick_labels)
-            ax.set_yticks(range(M.shape[0]), tick_labels)
+        image = _draw_matrix(
+            ax,
+            M,
+            cmap=cmap,
+            fmt=fmt,
+            fontsize=fontsize,
+            tick_labels=tick_labels,
+            limits=(-limit, limit),
+        )
         ax.set(title=titles[k] if titles is not None else "", xlabel=xlabel, ylabel=ylabel)
     fig.colorbar(image, ax=axes, shrink=0.9)
     return fig, axes

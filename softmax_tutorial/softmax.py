@@ -58,12 +58,16 @@ def _raise_for_bad_maxima(row_max, z2d, name, all_neg_inf_ok):
         )
 
 
-def _rowwise(z2d, mode, name):
+def _rowwise(z2d, mode, name, *, all_neg_inf_ok=None):
     """The shared kernel over a C-contiguous (n, k) array.
 
     mode 'softmax' and 'log_softmax' return an (n, k) array, 'logsumexp' an
     (n,) array; 'softmax+lse' returns both the softmax and the log-normaliser.
+    A row of all -inf is an error except in 'logsumexp' (log 0 = -inf), unless
+    ``all_neg_inf_ok`` says otherwise (the cross-entropy needs a distribution).
     """
+    if all_neg_inf_ok is None:
+        all_neg_inf_ok = mode == "logsumexp"
     n, k = z2d.shape
     dtype = z2d.dtype
     row_max = np.empty(n, dtype=dtype)
@@ -72,7 +76,7 @@ def _rowwise(z2d, mode, name):
         _row_reduce(np.maximum, z2d[start:stop], row_max[start:stop])
     bad = ~np.isfinite(row_max)
     if bad.any():
-        _raise_for_bad_maxima(row_max, z2d, name, all_neg_inf_ok=(mode == "logsumexp"))
+        _raise_for_bad_maxima(row_max, z2d, name, all_neg_inf_ok=all_neg_inf_ok)
         # All -inf rows in logsumexp: shift by 0 so exp gives 0 and log gives -inf.
         row_max[bad] = 0.0
 
