@@ -77,6 +77,7 @@ def assert_diagnosis(checker, fn, code):
         f"{checker.name} ({code}) shows reference values {leaked_values(found)}:\n{found.message}"
     )
     assert "practice." + checker.name + ".hint()" in found.message
+    assert max(len(line) for line in found.message.splitlines()) <= 79
     return found
 
 
