@@ -1,16 +1,15 @@
 """Checkers for the practice notebook of chapter 7, curvature, convexity and
 solvers.
 
-Exercises: ``risk_hessian(W, X, y, l2)`` (the Hessian of the risk as a
+Exercises: ``risk_hessian(W, X, l2)`` (the Hessian of the risk as a
 (D, C, D, C) array), ``curvature_bound(X, l2)`` (the bound
 ``L = lambda_max(X^T X / N) / 2 + l2`` on its largest eigenvalue, whose
 inverse is a safe learning rate) and ``newton_step(W, X, y, l2)``.
 
-The references are computed here, independently of the library's own
-``softmax_tutorial.curvature``: the Hessian as ``(1/N) sum_n x x^T (x) J_n``
-from the softmax Jacobians (``einsum``), the bound from ``numpy.linalg.eigvalsh``
-and the Newton step from ``numpy.linalg.solve``; the tests check the Hessian
-against central differences of ``risk_gradient``. Tolerance rtol 1e-9,
+The references are the library's ``softmax_tutorial.curvature`` functions and
+``numpy.linalg.solve`` for the Newton step; the typical mistakes are built from
+an independent einsum over the softmax Jacobians, and the tests check the
+Hessian against central differences of ``risk_gradient``. Tolerance rtol 1e-9,
 atol 1e-12.
 """
 
@@ -19,6 +18,8 @@ import numpy as np
 from .. import risk_gradient as _risk_gradient
 from .. import softmax as _softmax
 from .. import softmax_jacobian as _softmax_jacobian
+from ..curvature import curvature_bound as _curvature_bound
+from ..curvature import risk_hessian as _risk_hessian
 from ._core import exercise
 
 __all__ = ["risk_hessian", "curvature_bound", "newton_step"]
@@ -46,7 +47,7 @@ def _hessian(W, X, l2, *, diag=True):
 
 
 @exercise(
-    "risk_hessian(W, X, y, l2=0.0)",
+    "risk_hessian(W, X, l2=0.0)",
     hint="""
     For one sample the Hessian of the loss with respect to W has the entries
     x_i x_j J[c, k], with J = diag(s) - s s^T the softmax Jacobian at the
@@ -58,7 +59,7 @@ def _hessian(W, X, l2, *, diag=True):
     import numpy as np
 
 
-    def risk_hessian(W, X, y, l2=0.0):
+    def risk_hessian(W, X, l2=0.0):
         X, W = np.asarray(X, float), np.asarray(W, float)
         N, D = X.shape
         C = W.shape[1]
@@ -74,8 +75,8 @@ def risk_hessian(t):
     """``H[i, c, j, k] = d^2 R / dW_ic dW_jk``: the Hessian as a 4-D array."""
     d, c = _W.shape
     t.stage("a (D, C, D, C) array")
-    out = t.array(t.call(_W, _X, _Y, l2=_L2), "risk_hessian(W, X, y, l2)")
-    expected = t.ref(_hessian(_W, _X, _L2))
+    out = t.array(t.call(_W, _X, l2=_L2), "risk_hessian(W, X, l2)")
+    expected = t.ref(_risk_hessian(_W, _X, l2=_L2))
     if out.shape == (d * c, d * c):
         t.fail(
             "flattened",
@@ -91,7 +92,7 @@ def risk_hessian(t):
             "[i, c, j, k] the second derivative with respect to W[i, c] and "
             f"W[j, k]; yours has shape {out.shape}: the axes are in another order.",
         )
-    t.require_shape(out, (d, c, d, c), "risk_hessian(W, X, y, l2)", " (D, C, D, C)")
+    t.require_shape(out, (d, c, d, c), "risk_hessian(W, X, l2)", " (D, C, D, C)")
 
     t.stage("the entries (1/N) sum_n x_i x_j J_n[c, k] + l2")
     if not t.close(out, expected, rtol=_RTOL, atol=_ATOL):
@@ -132,7 +133,7 @@ def risk_hessian(t):
         t.mismatch(
             out,
             expected,
-            "risk_hessian(W, X, y, l2)",
+            "risk_hessian(W, X, l2)",
             rtol=_RTOL,
             atol=_ATOL,
             advice="Compare H.reshape(D * C, D * C) with central differences of "
@@ -140,17 +141,11 @@ def risk_hessian(t):
         )
 
     t.stage("the default, l2 = 0")
-    out = t.array(t.call(_W, _X, _Y), "risk_hessian(W, X, y)")
-    t.require_shape(out, (d, c, d, c), "risk_hessian(W, X, y)")
-    expected = t.ref(_hessian(_W, _X, 0.0))
+    out = t.array(t.call(_W, _X), "risk_hessian(W, X)")
+    t.require_shape(out, (d, c, d, c), "risk_hessian(W, X)")
+    expected = t.ref(_risk_hessian(_W, _X))
     if not t.close(out, expected, rtol=_RTOL, atol=_ATOL):
-        t.mismatch(
-            out, expected, "risk_hessian(W, X, y) with the default l2", rtol=_RTOL, atol=_ATOL
-        )
-
-
-def _bound(X, l2):
-    return np.linalg.eigvalsh(X.T @ X / X.shape[0])[-1] / 2 + l2
+        t.mismatch(out, expected, "risk_hessian(W, X) with the default l2", rtol=_RTOL, atol=_ATOL)
 
 
 # Features of different scales, so the largest eigenvalue differs from the
@@ -187,7 +182,7 @@ def curvature_bound(t):
     out = t.scalar(t.call(_XB, l2=_LB), "curvature_bound(X, l2)")
 
     t.stage("lambda_max(X^T X / N) / 2 + l2")
-    expected = t.ref(_bound(_XB, _LB))
+    expected = t.ref(_curvature_bound(_XB, l2=_LB))
     if not t.close(out, expected, rtol=_RTOL, atol=_ATOL):
         n = _XB.shape[0]
         gram = _XB.T @ _XB
@@ -241,14 +236,14 @@ def curvature_bound(t):
 
     t.stage("the default, l2 = 0")
     out = t.scalar(t.call(_XB), "curvature_bound(X)")
-    expected = t.ref(_bound(_XB, 0.0))
+    expected = t.ref(_curvature_bound(_XB))
     if not t.close(out, expected, rtol=_RTOL, atol=_ATOL):
         t.mismatch(out, expected, "curvature_bound(X) with the default l2", rtol=_RTOL, atol=_ATOL)
 
 
 def _newton(W, X, y, l2):
     d, c = W.shape
-    H = _hessian(W, X, l2).reshape(d * c, d * c)
+    H = _risk_hessian(W, X, l2=l2).reshape(d * c, d * c)
     g = _risk_gradient(W, X, y, l2=l2).ravel()
     return W - np.linalg.solve(H, g).reshape(d, c)
 
@@ -264,22 +259,19 @@ _L2N = 0.5
     i * C + c (numpy's default, g.ravel()), so that the Hessian becomes the
     matrix H.reshape(D * C, D * C). Solve H d = g with np.linalg.solve (l2 > 0
     makes H invertible: without it, the shift directions are flat), then
-    return W - d.reshape(D, C).
+    return W - d.reshape(D, C). softmax_tutorial.curvature.risk_hessian
+    gives the 4-D Hessian if you prefer it to your own.
     """,
     solution="""
     import numpy as np
     from softmax_tutorial import risk_gradient
+    from softmax_tutorial.curvature import risk_hessian
 
 
     def newton_step(W, X, y, l2):
-        W, X = np.asarray(W, float), np.asarray(X, float)
+        W = np.asarray(W, dtype=float)
         D, C = W.shape
-        Z = X @ W
-        E = np.exp(Z - Z.max(axis=1, keepdims=True))
-        S = E / E.sum(axis=1, keepdims=True)
-        J = np.einsum("nc,ck->nck", S, np.eye(C)) - S[:, :, None] * S[:, None, :]
-        H = np.einsum("ni,nj,nck->icjk", X, X, J) / X.shape[0]
-        H = H.reshape(D * C, D * C) + l2 * np.eye(D * C)
+        H = risk_hessian(W, X, l2=l2).reshape(D * C, D * C)  # W.ravel() order
         g = risk_gradient(W, X, y, l2=l2).ravel()  # entry (i, c) at i * C + c
         return W - np.linalg.solve(H, g).reshape(D, C)
     """,

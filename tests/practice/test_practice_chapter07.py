@@ -16,28 +16,28 @@ def _penalty(D, C):
     return np.einsum("ij,ck->icjk", np.eye(D), np.eye(C))
 
 
-def hessian_summed(W, X, y, l2=0.0):
+def hessian_summed(W, X, l2=0.0):
     H = np.einsum("ni,nj,nck->icjk", X, X, _jacobians(W, X))
     return H + l2 * _penalty(*W.shape)
 
 
-def hessian_outer_only(W, X, y, l2=0.0):
+def hessian_outer_only(W, X, l2=0.0):
     S = softmax(X @ W)
     J = -S[:, :, None] * S[:, None, :]
     H = np.einsum("ni,nj,nck->icjk", X, X, J) / len(X)
     return H + l2 * _penalty(*W.shape)
 
 
-def hessian_without_decay(W, X, y, l2=0.0):
+def hessian_without_decay(W, X, l2=0.0):
     return np.einsum("ni,nj,nck->icjk", X, X, _jacobians(W, X)) / len(X)
 
 
-def hessian_features_first(W, X, y, l2=0.0):
+def hessian_features_first(W, X, l2=0.0):
     H = np.einsum("ni,nj,nck->ijck", X, X, _jacobians(W, X)) / len(X)
     return H + l2 * np.einsum("ij,ck->ijck", np.eye(W.shape[0]), np.eye(W.shape[1]))
 
 
-def hessian_as_matrix(W, X, y, l2=0.0):
+def hessian_as_matrix(W, X, l2=0.0):
     D, C = W.shape
     H = np.einsum("ni,nj,nck->icjk", X, X, _jacobians(W, X)) / len(X)
     return (H + l2 * _penalty(D, C)).reshape(D * C, D * C)
@@ -129,7 +129,7 @@ def test_the_reference_hessian_is_the_derivative_of_the_gradient():
     library's risk_gradient: an independent check of the formula it enforces."""
     rng = np.random.default_rng(7)
     X, W, y = rng.normal(size=(6, 3)), rng.normal(size=(3, 4)), rng.integers(0, 4, size=6)
-    H = solution_function(practice.risk_hessian)(W, X, y, l2=0.3).reshape(12, 12)
+    H = solution_function(practice.risk_hessian)(W, X, l2=0.3).reshape(12, 12)
     numeric = np.array(
         [
             numerical_gradient(
@@ -145,7 +145,19 @@ def test_the_bound_holds_and_one_over_it_is_a_descent_step():
     rng = np.random.default_rng(8)
     X, W, y = rng.normal(size=(40, 3)), rng.normal(size=(3, 4)), rng.integers(0, 4, size=40)
     L = solution_function(practice.curvature_bound)(X, l2=0.1)
-    H = solution_function(practice.risk_hessian)(W, X, y, l2=0.1).reshape(12, 12)
+    H = solution_function(practice.risk_hessian)(W, X, l2=0.1).reshape(12, 12)
     assert np.linalg.eigvalsh(H)[-1] <= L * (1 + 1e-12)
     step = W - risk_gradient(W, X, y, l2=0.1) / L
     assert risk(step, X, y, l2=0.1) < risk(W, X, y, l2=0.1)
+
+
+def test_the_mistakes_are_built_from_an_independent_hessian():
+    """The checker's own einsum Hessian (from which its typical mistakes are
+    made) agrees with the library's risk_hessian, its reference."""
+    from softmax_tutorial.curvature import risk_hessian
+
+    rng = np.random.default_rng(9)
+    X, W = rng.normal(size=(7, 3)), rng.normal(size=(3, 4))
+    np.testing.assert_allclose(
+        practice._hessian(W, X, 0.2), risk_hessian(W, X, l2=0.2), rtol=1e-12, atol=1e-15
+    )
