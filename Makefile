@@ -1,6 +1,8 @@
 # make book  -- build the website into _build/html (from a clean state)
 # make test  -- everything CI checks: lint, unit tests, notebooks (nbval), the site in a browser
 # make bench -- the performance table, as ratios against scipy and scikit-learn
+# make lab   -- JupyterLab on book/ with the project's kernel: work on the
+#               practice workbooks (book/practice/) and run the chapters
 # Each creates the virtual environment .venv from requirements.txt on first use.
 
 PYTHON ?= python3
@@ -11,7 +13,7 @@ STAMP := $(VENV)/.installed
 # the user has installed elsewhere.
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 
-.PHONY: book test lint unit notebooks site bench clean
+.PHONY: book test lint unit notebooks site bench lab clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +43,11 @@ test: lint unit notebooks site
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Extra options for the server, e.g. make lab LAB_ARGS="--no-browser --port 8890".
+LAB_ARGS ?=
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.root_dir=book $(LAB_ARGS)
 
 clean:
 	rm -rf _build .pytest_cache
