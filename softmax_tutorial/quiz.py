@@ -178,7 +178,7 @@ class Question:
         # the question and its options, never the answer.
         if self.kind == "numeric":
             return f"**Question.** {self.text} *(A number; answer it on the website.)*\n"
-        options = "\n".join(f"{chr(97 + k)}. {option}" for k, option in enumerate(self.options))
+        options = "\n".join(f"- ({chr(97 + k)}) {option}" for k, option in enumerate(self.options))
         return f"**Question.** {self.text} *(One answer; check it on the website.)*\n\n{options}\n"
 
     def __repr__(self):

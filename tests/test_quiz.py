@@ -136,6 +136,7 @@ def test_markdown_and_plain_text_show_the_question_not_the_answer():
         assert "one-hot" in text and "uniform, $1/C$" in text and "undefined" in text
         assert "is right" not in text
     assert "$\\log 10$" in q._repr_markdown_()  # MyST maths, for the PDF
+    assert "\n- (b) uniform, $1/C$\n" in c._repr_markdown_()  # a list in the PDF
 
 
 # --- checking from Python ------------------------------------------------------------------

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from bs4 import BeautifulSoup
 from quiz_key import KEY
 from test_site import CHAPTERS, PAGES
 
@@ -219,6 +220,15 @@ def test_a_wrong_answer_looks_wrong(reader):
     assert _verdict(quiz, "incorrect") == "Not yet."
     quiz.screenshot(path=str(SCREENSHOTS / f"quiz-{qid}-wrong.png"))
     r.check_clean("book/02_softmax_posterior")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_code_that_makes_a_question_is_not_shown(name):
+    # It computes the answer: its cell must be tagged remove-input.
+    soup = BeautifulSoup(_built(name), "html.parser")
+    shown = " ".join(cell.get_text() for cell in soup.select("div.cell_input"))
+    for call in ("quiz.numeric(", "quiz.multiple_choice("):
+        assert call not in shown, f"{name} shows the code of a question: tag it remove-input"
 
 
 def test_every_question_in_the_key_is_on_a_page():
