@@ -454,6 +454,7 @@ def gradient_descent_figure(
         col=1,
         fixedrange=True,
         zeroline=False,
+        constrain="domain",  # equal scales: narrow the plot, not widen the range
     )
     fig.update_yaxes(
         range=box[:, 1].tolist(),
