@@ -465,6 +465,7 @@ def gradient_descent_figure(
         zeroline=False,
         scaleanchor="x",
         scaleratio=1,
+        constrain="domain",
     )
     fig.update_xaxes(range=[0, n_steps], title_text="step t", row=2, col=1, fixedrange=True)
     fig.update_yaxes(
