@@ -17,15 +17,17 @@ How to add a figure to a chapter
 --------------------------------
 Write a function here that computes the frames with the library and returns
 an :class:`InteractiveFigure` (see the two below), test it in
-``tests/test_interactive.py``, and show it as the last expression of a code
-cell in the chapter, where the idea is taught::
+``tests/test_interactive_figures.py``, and show it as the last expression of
+a code cell in the chapter, where the idea is taught::
 
     from softmax_tutorial import interactive
 
     interactive.softmax_temperature_figure(z)
 
-Then teach the browser tests what to recompute for it
-(``tests/site/test_interactive.py``) and re-execute the notebook.
+Then teach the browser tests what to recompute for it (``FIGURES`` in
+``tests/site/test_interactive.py``: a function that reads the sliders' values
+and checks the numbers shown against the library) and re-execute the
+notebook.
 """
 
 import html
