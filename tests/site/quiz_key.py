@@ -17,7 +17,6 @@ from softmax_tutorial import sigmoid, softmax
 
 KEY = {
     # ---- Chapter 1 (01_linear_discriminants) ----
-
     # ---- Chapter 2 (02_softmax_posterior) ----
     # Chapter 2. z / T = (3, 0, 0) / 1.5 = (2, 0, 0): the first probability of that.
     "02-temperature-probability": float(softmax(np.array([2.0, 0.0, 0.0]))[0]),
@@ -25,17 +24,10 @@ KEY = {
     "02-two-class-large-scores": float(sigmoid(3.0)),
     "02-temperature-infinity": "uniform distribution",
     # ---- Chapter 3 (03_one_hot_vector_form) ----
-
     # ---- Chapter 4 (04_cross_entropy_risk) ----
-
     # ---- Chapter 5 (05_softmax_jacobian) ----
-
     # ---- Chapter 6 (06_gradient_descent) ----
-
     # ---- Chapter 7 (07_curvature) ----
-
     # ---- Chapter 8 (08_real_data) ----
-
     # ---- Chapter 9 (09_what_next) ----
-
 }
