@@ -15,6 +15,25 @@ import numpy as np
 
 from softmax_tutorial import sigmoid, softmax
 
+
+def _digits_guaranteed_step():
+    """4 / lambda_max(S) on chapter 8's standardised fit part with its column of ones.
+
+    Recomputed from the data with numpy's eigvalsh, not with the library's
+    curvature_bound (which the chapter uses).
+    """
+    from sklearn.datasets import load_digits
+    from sklearn.model_selection import train_test_split
+
+    X, y = load_digits(return_X_y=True)
+    X_train, _, y_train, _ = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
+    X_fit, *_ = train_test_split(X_train, y_train, test_size=0.25, stratify=y_train, random_state=0)
+    scale = X_fit.std(axis=0)
+    Z = (X_fit - X_fit.mean(axis=0)) / np.where(scale > 0, scale, 1.0)
+    Z1 = np.column_stack([Z, np.ones(len(Z))])
+    return 4.0 / np.linalg.eigvalsh(Z1.T @ Z1 / len(Z1))[-1]
+
+
 KEY = {
     # ---- Chapter 1 (01_linear_discriminants) ----
     # ---- Chapter 2 (02_softmax_posterior) ----
@@ -29,5 +48,11 @@ KEY = {
     # ---- Chapter 6 (06_gradient_descent) ----
     # ---- Chapter 7 (07_curvature) ----
     # ---- Chapter 8 (08_real_data) ----
+    # The descent lemma with L = lambda_max(S)/2 (lambda = 0): alpha < 2/L = 4/lambda_max(S).
+    "08-guaranteed-step": float(_digits_guaranteed_step()),
+    "08-blank-pixel-weights": "at every step, and decay",
+    "08-temperature-accuracy": "It does not change",
+    # The ECE by its definition: bin weights 100/400 and 300/400 times |accuracy - confidence|.
+    "08-ece-by-hand": (100 * abs(80 / 100 - 0.9) + 300 * abs(291 / 300 - 0.99)) / 400,
     # ---- Chapter 9 (09_what_next) ----
 }
