@@ -55,4 +55,9 @@ KEY = {
     # The ECE by its definition: bin weights 100/400 and 300/400 times |accuracy - confidence|.
     "08-ece-by-hand": (100 * abs(80 / 100 - 0.9) + 300 * abs(291 / 300 - 0.99)) / 400,
     # ---- Chapter 9 (09_what_next) ----
+    # Label smoothing: softmax(z) = (1 - eps) y + eps/C at the optimum, so the gap is
+    # log((1 - eps + eps/C) / (eps/C)) with eps = 0.1, C = 10: log(91).
+    "09-smoothing-gap": float(np.log((1 - 0.1 + 0.1 / 10) / (0.1 / 10))),
+    "09-double-softmax": "The loss applies a second softmax",
+    "09-logistic-weights": "class 2's minus class 1's",
 }
