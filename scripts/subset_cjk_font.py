@@ -113,6 +113,9 @@ def make_subset(characters, source=SOURCE, out=FONT):
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=[ord(c) for c in characters])
     subsetter.subset(font)
+    # The collection's faces share one CFF table named after the Japanese face;
+    # name the subset's after the face it is (PDFs list fonts by this name).
+    font["CFF "].cff.fontNames = [font["name"].getDebugName(6)]
     out.parent.mkdir(parents=True, exist_ok=True)
     font.save(out)
     return out

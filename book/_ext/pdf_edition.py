@@ -1,4 +1,4 @@
-"""The PDF edition (LaTeX builder), and the link to it on the site (HTML builder).
+"""The PDF edition (LaTeX builder), and the link to it on the site (HTML).
 
 For the LaTeX builder, on the one document the whole book is assembled into:
 
@@ -42,12 +42,18 @@ PDF_NAME = "softmax-regression.pdf"  # latex_documents' targetname, with .pdf
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Text the LaTeX writer does not typeset as prose, left alone by _mark_chinese.
-_VERBATIM = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.math, nodes.comment)
+_VERBATIM = (
+    nodes.FixedTextElement,
+    nodes.literal,
+    nodes.raw,
+    nodes.math,
+    nodes.comment,
+)
 _CJK_RUN = re.compile(f"{CJK_CHARACTER.pattern}+")
 
 
 def _walk(node, skip=()):
-    """Yield (parent, child) for every node below ``node``, not descending into ``skip``."""
+    """Yield (parent, child) for each node below ``node``, not in ``skip``."""
     for child in list(node.children):
         yield node, child
         if isinstance(child, nodes.Element) and not isinstance(child, skip):
@@ -55,7 +61,7 @@ def _walk(node, skip=()):
 
 
 def _chapters(app, doctree):
-    """The inlined documents (start_of_file nodes), not the part headings made from captions."""
+    """The inlined documents, not the part headings made from toc captions."""
     return [
         node
         for node in doctree.findall(addnodes.start_of_file)
@@ -70,13 +76,21 @@ def collect_solutions(app, doctree, docname):
     for chapter in _chapters(app, doctree):
         found = [
             (parent, child)
-            for parent, child in _walk(chapter, skip=(addnodes.start_of_file, solution_node))
+            for parent, child in _walk(
+                chapter, skip=(addnodes.start_of_file, solution_node)
+            )
             if isinstance(child, solution_node)
         ]
-        sections = [child for child in chapter.children if isinstance(child, nodes.section)]
+        sections = [
+            child
+            for child in chapter.children
+            if isinstance(child, nodes.section)
+        ]
         if not found or not sections:
             continue
-        block = nodes.section(ids=[f"solutions-{chapter['docname'].replace('/', '-')}"])
+        block = nodes.section(
+            ids=[f"solutions-{chapter['docname'].replace('/', '-')}"]
+        )
         block["docname"] = chapter["docname"]
         block += nodes.title(SOLUTIONS_TITLE, SOLUTIONS_TITLE)
         for parent, solution in found:
@@ -86,20 +100,25 @@ def collect_solutions(app, doctree, docname):
 
 
 def link_exercises_across_chapters(app, doctree, docname):
-    """Point references to an exercise of another chapter at the exercise's LaTeX label.
+    """Point references to another chapter's exercise at its LaTeX label.
 
-    sphinx-exercise labels an exercise ``exercise:<label>`` in LaTeX and rewrites
-    the references within a page to match, but a {numref} from another page
-    still names Sphinx's ``<docname>:<label>``, undefined in the PDF ("??").
+    sphinx-exercise labels an exercise ``exercise:<label>`` in LaTeX and
+    rewrites the references within a page to match, but a {numref} from
+    another page still names Sphinx's ``<docname>:<label>``, undefined in the
+    PDF ("??").
     """
     if app.builder.format != "latex":
         return
     registry = getattr(app.env, "sphinx_exercise_registry", {})
     for parent, child in list(_walk(doctree)):
-        if not isinstance(child, addnodes.number_reference) or child.get("refid"):
+        if not isinstance(child, addnodes.number_reference) or child.get(
+            "refid"
+        ):
             continue
         label = child.get("refuri", "").rpartition("#")[2]
-        if not isinstance(registry.get(label, {}).get("node"), exercise_enumerable_node):
+        if not isinstance(
+            registry.get(label, {}).get("node"), exercise_enumerable_node
+        ):
             continue
         link = exercise_latex_number_reference(refid=label)
         link += nodes.Text(child.astext())
@@ -107,19 +126,28 @@ def link_exercises_across_chapters(app, doctree, docname):
 
 
 def typeset_proofs(app, doctree, docname):
-    """Set a proof as running text, "*Proof.* ... □", instead of a box with an empty title."""
+    """Set a proof as text, "*Proof.* ... □", not a box with an empty title."""
     if app.builder.format != "latex":
         return
     for parent, child in list(_walk(doctree)):
-        if not (isinstance(child, nodes.admonition) and "proof" in child["classes"]):
+        if not (
+            isinstance(child, nodes.admonition) and "proof" in child["classes"]
+        ):
             continue
         body = nodes.container(classes=["proof"], ids=child["ids"])
         body.extend(list(child.children))
         first = body.children[0] if body.children else None
-        if isinstance(first, nodes.paragraph) and str(first[0]).startswith("Proof. "):
+        if isinstance(first, nodes.paragraph) and str(first[0]).startswith(
+            "Proof. "
+        ):
             rest = str(first[0])[len("Proof. ") :]
-            first[0:1] = [nodes.emphasis("Proof.", "Proof."), nodes.Text(" " + rest)]
-        end = nodes.raw("", "\\nobreak\\hfill\\ensuremath{\\square}", format="latex")
+            first[0:1] = [
+                nodes.emphasis("Proof.", "Proof."),
+                nodes.Text(" " + rest),
+            ]
+        end = nodes.raw(
+            "", "\\nobreak\\hfill\\ensuremath{\\square}", format="latex"
+        )
         if isinstance(body.children[-1], nodes.paragraph):
             body.children[-1] += end
         else:
@@ -128,17 +156,21 @@ def typeset_proofs(app, doctree, docname):
 
 
 def number_like_the_site(app, doctree, docname):
-    """Switch LaTeX's numbering off for the chapters the site does not number."""
+    """Switch LaTeX's numbering off for the chapters the site leaves out."""
     if app.builder.format != "latex":
         return
-    numbered = {doc for doc, numbers in app.env.toc_secnumbers.items() if numbers}
+    numbered = {
+        doc for doc, numbers in app.env.toc_secnumbers.items() if numbers
+    }
     for chapter in _chapters(app, doctree):
         switch = "Numbered" if chapter["docname"] in numbered else "Unnumbered"
-        chapter.insert(0, nodes.raw("", f"\\pdfedition{switch}\n", format="latex"))
+        chapter.insert(
+            0, nodes.raw("", f"\\pdfedition{switch}\n", format="latex")
+        )
 
 
 def mark_chinese(app, doctree, docname):
-    """Wrap each run of Chinese characters in prose in \\pdfeditionCJK (see pdfedition.sty)."""
+    """Wrap each run of Chinese in prose in \\pdfeditionCJK, pdfedition.sty."""
     if app.builder.format != "latex":
         return
     for parent, child in list(_walk(doctree, skip=_VERBATIM)):
@@ -150,8 +182,10 @@ def mark_chinese(app, doctree, docname):
             continue
         pieces = _CJK_RUN.split(text)
         replacement = [nodes.Text(pieces[0])] if pieces[0] else []
-        for run, after in zip(runs, pieces[1:]):
-            replacement.append(nodes.raw("", f"\\pdfeditionCJK{{{run}}}", format="latex"))
+        for run, after in zip(runs, pieces[1:], strict=True):
+            replacement.append(
+                nodes.raw("", f"\\pdfeditionCJK{{{run}}}", format="latex")
+            )
             if after:
                 replacement.append(nodes.Text(after))
         index = parent.index(child)
@@ -170,7 +204,7 @@ def number_by_chapter(app):
 def use_sphinx_manual_class_and_templates(app, config):
     config.templates_path.append(str(TEMPLATES))  # pdf-edition.html
     # sphinx-jupyterbook-latex switches to its own class at config-inited; that
-    # class needs bbm.sty (in Debian only in the 500 MB texlive-fonts-extra) and
+    # class needs bbm.sty (Debian: only in the 500 MB texlive-fonts-extra) and
     # sets a 17.5 cm text width. Sphinx's manual class instead; the two
     # environments the other class defined are in pdfedition.sty.
     config.latex_theme = "manual"
@@ -179,7 +213,10 @@ def use_sphinx_manual_class_and_templates(app, config):
     # it, the maths use amsmath's Computer Modern, bold included. ucharclasses
     # is loaded there with no transition set, so it only slows XeTeX down.
     preamble = config.latex_elements.get("preamble", "")
-    for package in (r"\usepackage[Latin,Greek]{ucharclasses}", r"\usepackage{unicode-math}"):
+    for package in (
+        r"\usepackage[Latin,Greek]{ucharclasses}",
+        r"\usepackage{unicode-math}",
+    ):
         preamble = preamble.replace(package, "")
     config.latex_elements["preamble"] = preamble
 
@@ -193,26 +230,34 @@ def offer_pdf(app, pagename, templatename, context, doctree):
     if app.builder.format != "html" or not _built_pdf(app).exists():
         return
     context["pdf_edition_url"] = context["pathto"](PDF_NAME, 1)
-    context["pdf_edition_size_mb"] = f"{_built_pdf(app).stat().st_size / 1e6:.1f}"
+    context["pdf_edition_size_mb"] = (
+        f"{_built_pdf(app).stat().st_size / 1e6:.1f}"
+    )
     sidebars = list(context.get("sidebars") or [])
     if "pdf-edition.html" not in sidebars:
         context["sidebars"] = [*sidebars, "pdf-edition.html"]
 
 
 def copy_pdf(app, exception):
-    if exception is None and app.builder.format == "html" and _built_pdf(app).exists():
+    if (
+        exception is None
+        and app.builder.format == "html"
+        and _built_pdf(app).exists()
+    ):
         shutil.copy2(_built_pdf(app), Path(app.outdir) / PDF_NAME)
 
 
 def setup(app):
-    app.connect("config-inited", use_sphinx_manual_class_and_templates, priority=900)
+    app.connect(
+        "config-inited", use_sphinx_manual_class_and_templates, priority=900
+    )
     app.connect("builder-inited", number_by_chapter, priority=900)
     app.connect("doctree-resolved", collect_solutions)
     app.connect("doctree-resolved", number_like_the_site)
     app.connect("doctree-resolved", link_exercises_across_chapters)
     app.connect("doctree-resolved", typeset_proofs)
     app.connect("doctree-resolved", mark_chinese)
-    # Before the theme's handler (priority 500), which renders the sidebar list.
+    # Before the theme's handler (priority 500), which renders the sidebars.
     app.connect("html-page-context", offer_pdf, priority=400)
     app.connect("build-finished", copy_pdf)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
