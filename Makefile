@@ -37,6 +37,7 @@ book: $(STAMP)
 # read time, so doctrees read for HTML would not do. LATEXOPTS: stop at the
 # first LaTeX error instead of waiting for input at the terminal.
 pdf: $(STAMP)
+	@command -v xelatex >/dev/null || { echo "make pdf needs TeX Live: see the README's system packages"; exit 1; }
 	rm -rf _build/latex _build/.doctrees _build/jupyter_execute
 	LATEXOPTS="-interaction=nonstopmode -halt-on-error" \
 	    $(BIN)/jupyter-book build . --builder pdflatex --path-output . -W -n --keep-going

@@ -241,3 +241,16 @@ def test_pages_rendered_for_a_person(pdf, pdf_pages):
         image = Image.open(f"{stem}.png").convert("L")
         inked = sum(image.histogram()[:128]) / (image.width * image.height)
         assert inked > 0.01, f"{name} (page {page}) is nearly blank: {inked:.1%} dark pixels"
+
+
+def test_the_site_offers_this_pdf(pdf):
+    """Every page's sidebar links to the PDF, and the site serves the same file."""
+    site = ROOT / "_build" / "html"
+    if not (site / "index.html").exists():
+        pytest.skip("no site in _build/html (make pdf alone builds no site)")
+    assert (site / pdf.name).read_bytes() == pdf.read_bytes(), "the site's PDF is stale"
+    for doc in PAGES:
+        html = (site / f"{doc}.html").read_text(encoding="utf-8")
+        depth = doc.count("/")
+        href = "../" * depth + pdf.name
+        assert f'href="{href}" download' in html, f"{doc}: no link to {href}"
