@@ -11,6 +11,9 @@ For the LaTeX builder, on the one document the whole book is assembled into:
   unnumbered, so chapter, proposition and exercise numbers match the site's.
 - Runs of Chinese characters are set in the shipped CJK font subset.
 - Proofs are running text ending in a square, not a box with an empty title.
+- An interactive output (JavaScript, a widget, a plotly figure) with no
+  static form becomes a line sending the reader to the website, instead of
+  its text fallback ("<IPython.core.display.HTML object>") or a build error.
 - A reference to an exercise in another chapter resolves (sphinx-exercise
   handles only references within a page).
 
@@ -31,6 +34,7 @@ from pathlib import Path
 from cjk_ranges import CJK_CHARACTER
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_exercise.nodes import (
     exercise_enumerable_node,
     exercise_latex_number_reference,
@@ -40,6 +44,7 @@ from sphinx_exercise.nodes import (
 SOLUTIONS_TITLE = "Solutions"
 PDF_NAME = "softmax-regression.pdf"  # latex_documents' targetname, with .pdf
 TEMPLATES = Path(__file__).parent / "templates"
+INTERACTIVE_NOTE = "This output is interactive: open the page on the website."
 
 # Text the LaTeX writer does not typeset as prose, left alone by _mark_chinese.
 _VERBATIM = (
@@ -192,6 +197,49 @@ def mark_chinese(app, doctree, docname):
         parent[index : index + 1] = replacement
 
 
+_STATIC = {
+    "application/pdf",
+    "image/png",
+    "image/jpeg",
+    "text/latex",
+    "text/markdown",
+}
+_SCRIPTED = {
+    "application/javascript",
+    "application/vnd.jupyter.widget-view+json",
+    "application/vnd.plotly.v1+json",
+}
+
+
+class InteractiveOutputsToTheSite(SphinxPostTransform):
+    """Replace interactive outputs that have no static form (LaTeX only).
+
+    Runs before myst-nb picks one type from each output bundle (priority 4).
+    """
+
+    default_priority = 3
+    formats = ("latex",)
+
+    def run(self, **kwargs):
+        for parent, child in list(_walk(self.document)):
+            if not isinstance(child, nodes.Element):
+                continue
+            if child.get("nb_element") != "mime_bundle":
+                continue
+            types = {item["mime_type"]: item for item in child.children}
+            if _STATIC & set(types):
+                continue
+            html = types.get("text/html")
+            if not (
+                _SCRIPTED & set(types) or (html and "<script" in html.astext())
+            ):
+                continue
+            note = INTERACTIVE_NOTE
+            parent.replace(
+                child, nodes.paragraph("", "", nodes.emphasis(note, note))
+            )
+
+
 def number_by_chapter(app):
     # sphinx-jupyterbook-latex sets 2 at builder-inited, which numbers
     # propositions and exercises by section ("Proposition 1.2.1"); the site
@@ -252,6 +300,7 @@ def setup(app):
         "config-inited", use_sphinx_manual_class_and_templates, priority=900
     )
     app.connect("builder-inited", number_by_chapter, priority=900)
+    app.add_post_transform(InteractiveOutputsToTheSite)
     app.connect("doctree-resolved", collect_solutions)
     app.connect("doctree-resolved", number_like_the_site)
     app.connect("doctree-resolved", link_exercises_across_chapters)
