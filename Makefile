@@ -3,6 +3,8 @@
 # make test  -- everything CI checks: lint, unit tests, notebooks (nbval), the site in a
 #               browser, the PDF
 # make bench -- the performance table, as ratios against scipy and scikit-learn
+# make lab   -- JupyterLab on book/ with the project's kernel: work on the
+#               practice workbooks (book/practice/) and run the chapters
 # Each creates the virtual environment .venv from requirements.txt on first use.
 
 PYTHON ?= python3
@@ -15,7 +17,7 @@ export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 
 PDF := _build/latex/softmax-regression.pdf
 
-.PHONY: book pdf test lint unit notebooks site bench clean
+.PHONY: book pdf test lint unit notebooks site bench lab clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +64,11 @@ test: lint unit notebooks site
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Extra options for the server, e.g. make lab LAB_ARGS="--no-browser --port 8890".
+LAB_ARGS ?=
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.root_dir=book $(LAB_ARGS)
 
 clean:
 	rm -rf _build .pytest_cache
