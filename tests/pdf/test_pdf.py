@@ -28,8 +28,8 @@ from _book_sources import (
 PAGES_FOR_A_PERSON = ROOT / "_build" / "pdf-pages"
 
 # 142 pages on 2026-11-25 with 8 numbered chapters, 161 with the practice
-# workbooks. The range catches a PDF that
-# lost its figures or chapters, or one flooded by a runaway output.
+# workbooks. The range catches a PDF that lost its figures or chapters, or one
+# flooded by a runaway output.
 PAGE_RANGE = (100, 260)
 
 CHAPTERS = numbered_chapters()
