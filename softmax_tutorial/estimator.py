@@ -447,8 +447,8 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
                 "learning_rate='auto', or a smaller value."
             )
         warnings.warn(
-            f"The risk rose at epoch {epoch} of gradient descent, from {before:.6g} to "
-            f"{after:.6g}. {advice}",
+            f"The risk rose at epoch {epoch} of gradient descent, from {before!r} to "
+            f"{after!r} (by {after - before:.3g}). {advice}",
             ConvergenceWarning,
             stacklevel=4,
         )
