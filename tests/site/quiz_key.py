@@ -29,6 +29,8 @@ KEY = {
     # Two classes: p_2 = sigmoid(z_2 - z_1) (the chapter's proposition), with no large numbers.
     "02-two-class-large-scores": float(sigmoid(3.0)),
     "02-temperature-infinity": "uniform distribution",
+    # Different covariances: -x^T (S_2^-1 - S_1^-1) x / 2 stays in the log-odds.
+    "02-gaussian-covariances": "quadratic function",
     # ---- Chapter 3 (03_one_hot_vector_form) ----
     # ---- Chapter 4 (04_cross_entropy_risk) ----
     # ---- Chapter 5 (05_softmax_jacobian) ----
