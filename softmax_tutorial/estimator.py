@@ -29,7 +29,6 @@ from sklearn.exceptions import ConvergenceWarning, NotFittedError
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
 from threadpoolctl import threadpool_limits
-from tqdm.auto import tqdm
 
 from ._blocked_kernel import softmax_columns_inplace
 from ._validation import check_random_state, check_scalar
@@ -708,17 +707,26 @@ def _max_abs(grad_c, grad_b):
 
 
 class _progress:
-    """A tqdm progress bar on stderr when verbose, a no-op otherwise."""
+    """A tqdm progress bar on stderr when verbose, a no-op otherwise.
+
+    tqdm is imported only when a bar is wanted, and its plain text bar is used
+    (``tqdm.std``): ``tqdm.auto`` would warn in every notebook without
+    ipywidgets, even when nothing is shown.
+    """
 
     def __init__(self, estimator):
-        self.bar = tqdm(
-            total=estimator.max_iter,
-            desc=f"SoftmaxRegression({estimator.solver})",
-            unit="it" if estimator.solver == "lbfgs" else "epoch",
-            file=sys.stderr,
-            disable=not estimator.verbose,
-            leave=True,
-        )
+        if estimator.verbose:
+            from tqdm.std import tqdm
+
+            self.bar = tqdm(
+                total=estimator.max_iter,
+                desc=f"SoftmaxRegression({estimator.solver})",
+                unit="it" if estimator.solver == "lbfgs" else "epoch",
+                file=sys.stderr,
+                leave=True,
+            )
+        else:
+            self.bar = _NoBar()
 
     def __enter__(self):
         return self.bar
@@ -726,3 +734,14 @@ class _progress:
     def __exit__(self, *exc):
         self.bar.close()
         return False
+
+
+class _NoBar:
+    def update(self, n):
+        pass
+
+    def set_postfix_str(self, text, refresh=True):
+        pass
+
+    def close(self):
+        pass

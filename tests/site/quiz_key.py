@@ -36,6 +36,12 @@ KEY = {
     # ---- Chapter 5 (05_softmax_jacobian) ----
     # ---- Chapter 6 (06_gradient_descent) ----
     # ---- Chapter 7 (07_curvature) ----
+    # 2 / L with L = lambda_max / 2 + l2, from the eigenvalues of X^T X / N = diag(6, 0.5).
+    "07-safe-step": float(2 / (np.linalg.eigvalsh(np.diag([6.0, 0.5]))[-1] / 2 + 0.01)),
+    # The dimension of the null space, D + (D - r)(C - 1), with D = 5, r = 4, C = 3.
+    "07-zero-eigenvalues": float(5 + (5 - 4) * (3 - 1)),
+    "07-partial-separation": "pushing class 1",
+    "07-hessian-order": "pair of features",
     # ---- Chapter 8 (08_real_data) ----
     # ---- Chapter 9 (09_what_next) ----
 }
