@@ -70,7 +70,10 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
     l2 : float, default=1e-3
         The weight decay :math:`\lambda \ge 0` on ``coef_`` (not on the
         intercept). With :math:`\lambda > 0` the objective is strictly convex in
-        ``coef_``, so the optimum the solver reports is unique. ``l2=0`` is
+        ``coef_``, so the optimum is unique, up to one flat direction: adding
+        the same number to every intercept changes no probability. Both
+        solvers start from zero and their steps keep ``intercept_.sum()`` at
+        0, so they return the optimum with that property. ``l2=0`` is
         the book's unpenalised risk: then, if the classes can be separated by
         the linear scores (as the digits can), no minimiser exists: the risk
         falls towards 0 as the weights grow, and its gradient vanishes on the
@@ -444,8 +447,8 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
                 "learning_rate='auto', or a smaller value."
             )
         warnings.warn(
-            f"The risk rose at epoch {epoch} of gradient descent, from {before:.6g} to "
-            f"{after:.6g}. {advice}",
+            f"The risk rose at epoch {epoch} of gradient descent, from {before!r} to "
+            f"{after!r} (by {after - before:.3g}). {advice}",
             ConvergenceWarning,
             stacklevel=4,
         )

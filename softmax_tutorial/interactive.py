@@ -223,7 +223,8 @@ def softmax_temperature_figure(
     T_rows = np.repeat(temperatures, len(scores))
     P = softmax(Z / T_rows[:, None])
 
-    classes = [f"class {c}" for c in range(C)]
+    # Book numbering in what the reader sees: classes 1..C (code indices 0..C-1).
+    classes = [f"class {c + 1}" for c in range(C)]
     frames, descriptions = [], []
     for i, (T, z_row, p) in enumerate(zip(T_rows, Z, P, strict=True)):
         shown = np.round(p, 3) + 0.0
@@ -301,8 +302,8 @@ def softmax_temperature_figure(
                 "initial": start_T,
             },
             {
-                "label": f"Score of class {moving_class}",
-                "values": [f"z{moving_class} = {s:g}" for s in scores],
+                "label": f"Score of class {moving_class + 1}",
+                "values": [f"z{moving_class + 1} = {s:g}" for s in scores],
                 "initial": start_s,
             },
         ],
@@ -311,10 +312,10 @@ def softmax_temperature_figure(
             f"The probabilities $\\operatorname{{softmax}}(\\boldsymbol{{z}} / T)$ of three"
             f" classes, starting from the scores $\\boldsymbol{{z}} = {z_start}$. Move the"
             f" temperature down and the largest score takes all the probability; move it up"
-            f" and the bars level out at $1/C$. Moving the score of class {moving_class}"
+            f" and the bars level out at $1/C$. Moving the score of class {moving_class + 1}"
             f" past another score swaps their bars' order, at every temperature."
         ),
-        table=(["T", *(f"p(class {c})" for c in range(C))], rows),
+        table=(["T", *(f"p(class {c + 1})" for c in range(C))], rows),
     )
 
 
@@ -389,14 +390,14 @@ def gradient_descent_figure(
                 x=np.round(X[y == c, 0], 4).tolist(),
                 y=np.round(X[y == c, 1], 4).tolist(),
                 mode="markers",
-                name=f"class {c}",
+                name=f"class {c + 1}",
                 marker={
                     "symbol": _MARKERS[c % len(_MARKERS)],
                     "color": colours[c],
                     "size": 7,
                     "line": {"color": "#000000", "width": 0.7},
                 },
-                hovertemplate=f"class {c}: (%{{x:.2f}}, %{{y:.2f}})<extra></extra>",
+                hovertemplate=f"class {c + 1}: (%{{x:.2f}}, %{{y:.2f}})<extra></extra>",
             ),
             row=1,
             col=1,
@@ -491,7 +492,7 @@ def gradient_descent_figure(
             f" {n_steps} steps (the slider moves {_step_phrase(steps)}): the decision regions"
             f" of $W_t$, each shaded in the colour of its class and labelled, and the risk"
             f" curve with $\\mathcal{{R}}(W_t)$ marked. At $t = 0$ every score is 0 and the"
-            f" argmax rule gives class 0 everywhere."
+            f" argmax rule gives class 1 everywhere (ties go to the first class)."
         ),
         table=(["step t", "risk R(W_t)", "correct"], rows),
     )
@@ -544,7 +545,7 @@ def _region_trace(c, colour):
         fill="toself",
         fillcolor=colour,
         line={"width": 0},
-        name=f"region of class {c}",
+        name=f"region of class {c + 1}",
         showlegend=False,
         hoverinfo="skip",
     )
@@ -564,7 +565,7 @@ def _region_labels(polygons):
     for c, polygon in enumerate(polygons):
         if len(polygon) >= 3:
             cx, cy = np.round(_centroid(polygon), 3) + 0.0
-            labels.append({"x": cx, "y": cy, "text": f"<b>region of class {c}</b>"})
+            labels.append({"x": cx, "y": cy, "text": f"<b>region of class {c + 1}</b>"})
     return labels
 
 

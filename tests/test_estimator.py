@@ -550,3 +550,18 @@ def test_gd_only_parameters_with_lbfgs_are_an_error_not_ignored(toy, params):
     X, y = toy
     with pytest.raises(ValueError, match="used only by solver='gd'"):
         SoftmaxRegression(**params).fit(X, y)
+
+
+@pytest.mark.parametrize("solver", ["lbfgs", "gd"])
+def test_the_returned_optimum_has_intercepts_and_classes_summing_to_zero(toy, solver):
+    # The intercepts are unpenalised, so a common shift of them is a flat direction; the
+    # solvers start at zero and every step's intercept gradient sums to zero over the
+    # classes, so they return the optimum with intercept_.sum() == 0. With l2 > 0 the
+    # weights also satisfy W1 = 0 (the w_c add up to the zero vector).
+    X, y = toy
+    model = SoftmaxRegression(solver=solver, max_iter=20_000).fit(X, y)
+    np.testing.assert_allclose(model.intercept_.sum(), 0.0, atol=1e-12)
+    np.testing.assert_allclose(model.coef_.sum(axis=0), 0.0, atol=1e-6)
+    shifted = clone(model).fit(X, y)
+    shifted.intercept_ = shifted.intercept_ + 3.0
+    np.testing.assert_allclose(shifted.predict_proba(X), model.predict_proba(X), rtol=1e-12)

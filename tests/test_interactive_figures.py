@@ -71,7 +71,9 @@ def test_every_frame_shows_softmax_of_z_over_T(temperature_figure):
 def test_initial_frame_is_T_1_and_the_given_scores(temperature_figure):
     fig = temperature_figure
     assert fig.sliders[0]["values"][fig.sliders[0]["initial"]] == "T = 1"
-    assert fig.sliders[1]["values"][fig.sliders[1]["initial"]] == "z1 = 1"
+    assert (
+        fig.sliders[1]["values"][fig.sliders[1]["initial"]] == "z2 = 1"
+    )  # the score of class 2 (book numbering)
     shown = fig.figure.data[0].y
     np.testing.assert_allclose(shown, scipy_softmax([2.0, 1.0, -1.0]), rtol=0, atol=5e-4)
     assert fig.figure.frames[fig.initial_frame].data[0].y == shown
@@ -155,7 +157,7 @@ def test_at_step_0_class_0_has_the_whole_plane(descent_figure):
     frame = descent_figure.figure.frames[0]
     assert len(frame.data[0].x) == 5 and len(frame.data[1].x) == 0 and len(frame.data[2].x) == 0
     labels = [a.text for a in frame.layout.annotations]
-    assert labels == ["<b>region of class 0</b>"]
+    assert labels == ["<b>region of class 1</b>"]
 
 
 def test_markdown_table_has_the_numbers_of_the_frames(descent_figure, temperature_figure):

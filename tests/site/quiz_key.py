@@ -13,7 +13,35 @@ entry whose question is on no page.
 
 import numpy as np
 
-from softmax_tutorial import sigmoid, softmax
+from softmax_tutorial import (
+    add_bias_feature,
+    make_toy_data,
+    numerical_gradient,
+    risk,
+    sigmoid,
+    softmax,
+)
+
+
+def _slice_curvature():
+    """Chapter 6's two-dimensional example, by another route than the chapter's.
+
+    The slice of chapter 4 (two classes, no bias, w_1 = 0, w_2 = (u, v)) is
+    logistic regression without intercept: its minimiser by Newton's method, and
+    its Hessian by the two-class formula (1/N) sum sigma (1 - sigma) x x^T.
+    Returns the largest eigenvalue of that Hessian at the minimiser.
+    """
+    X, y = make_toy_data(n_per_class=50, n_classes=2, spread=2.0, random_state=0)
+
+    def hessian(p):
+        s = sigmoid(X @ p)
+        return (X.T * (s * (1 - s))) @ X / len(X)
+
+    p = np.zeros(2)
+    for _ in range(50):
+        p = p - np.linalg.solve(hessian(p), X.T @ (sigmoid(X @ p) - y) / len(X))
+    return float(np.linalg.eigvalsh(hessian(p))[-1])
+
 
 KEY = {
     # ---- Chapter 1 (01_linear_discriminants) ----
@@ -34,7 +62,35 @@ KEY = {
     # ---- Chapter 3 (03_one_hot_vector_form) ----
     # ---- Chapter 4 (04_cross_entropy_risk) ----
     # ---- Chapter 5 (05_softmax_jacobian) ----
+    # J_13 = ds_1/dz_3 at z = (0, 0, log 2), by central differences of the softmax.
+    "05-jacobian-entry": float(
+        numerical_gradient(lambda z: softmax(z)[0], np.array([0.0, 0.0, np.log(2.0)]))[2]
+    ),
+    "05-log-softmax-layout": "every row is the same vector",
+    "05-null-space": "adding the same number to every score",
+    # D + (D - r)(C - 1) zero eigenvalues (the null-space proposition, not the Hessian):
+    # D = 4, C = 3, r the rank of the toy inputs with a column of zeros appended.
+    "05-flat-directions": 4
+    + (
+        4
+        - int(
+            np.linalg.matrix_rank(
+                np.column_stack([add_bias_feature(make_toy_data(random_state=0)[0]), np.zeros(150)])
+            )
+        )
+    )
+    * (3 - 1),
     # ---- Chapter 6 (06_gradient_descent) ----
+    "06-step-direction": "the more probability the model is missing",
+    # dL/dW_12 at W = 0 for x = (2, -1, 1) of class 2: central differences of the risk.
+    "06-gradient-entry": float(
+        numerical_gradient(
+            lambda W: risk(W, np.array([[2.0, -1.0, 1.0]]), np.array([1])), np.zeros((3, 3))
+        )[0, 1]
+    ),
+    "06-one-over-n": "the risk is a mean",
+    # 1 - 7.5 lambda_max at the minimiser of chapter 4's slice; see _slice_curvature.
+    "06-cycle-factor": 1.0 - 7.5 * _slice_curvature(),
     # ---- Chapter 7 (07_curvature) ----
     # 2 / L with L = lambda_max / 2 + l2, from the eigenvalues of X^T X / N = diag(6, 0.5).
     "07-safe-step": float(2 / (np.linalg.eigvalsh(np.diag([6.0, 0.5]))[-1] / 2 + 0.01)),
