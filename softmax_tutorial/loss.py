@@ -139,7 +139,7 @@ def _scores_or_overflow_error(W, X):
 
 
 def risk(W, X, y, l2=0.0):
-    r"""The cross-entropy risk ``R(W)``: the mean loss over the data, plus weight decay.
+    r"""The risk ``R(W)``, the mean cross-entropy over the data; ``R_lambda(W)`` with ``l2``.
 
     Parameters
     ----------
@@ -152,7 +152,9 @@ def risk(W, X, y, l2=0.0):
         Integer labels (n_samples,), 0..C-1, or target distributions
         (n_samples, n_classes).
     l2 : float, default=0.0
-        Weight-decay strength, ``>= 0``.
+        Weight-decay strength :math:`\lambda \ge 0`. With ``l2 > 0`` the result
+        is the penalised risk :math:`R_\lambda`; every row of ``W`` is penalised,
+        including a bias row appended with :func:`add_bias_feature`.
 
     Returns
     -------
@@ -161,8 +163,11 @@ def risk(W, X, y, l2=0.0):
     Notes
     -----
     .. math:: R(W) = -\frac{1}{N} \sum_{n=1}^N (\mathbf{y}^{(n)})^\top
-              \log \operatorname{softmax}(W^\top \mathbf{x}^{(n)})
-              + \frac{\lambda}{2} \lVert W \rVert_F^2
+              \log \operatorname{softmax}(W^\top \mathbf{x}^{(n)}),
+              \qquad R_\lambda(W) = R(W) + \frac{\lambda}{2} \lVert W \rVert_F^2
+
+    ``R`` is nndl's risk function (风险函数), the empirical risk: the mean loss
+    over the training set.
 
     At ``W = 0`` every class has probability ``1/C``, so ``R(0) = log C``.
 

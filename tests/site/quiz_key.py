@@ -60,7 +60,20 @@ KEY = {
     # Different covariances: -x^T (S_2^-1 - S_1^-1) x / 2 stays in the log-odds.
     "02-gaussian-covariances": "quadratic function",
     # ---- Chapter 3 (03_one_hot_vector_form) ----
+    # y^T log y_hat picks log y_hat_3 for class 3.
+    "03-select-log": float(np.log(0.3)),
+    "03-batch-form": "one softmax per row",
+    # A common shift of (2, 0, -1) changes nothing: e^2 / (e^2 + e^0 + e^-1).
+    "03-shift-columns": float(np.exp(2.0) / (np.exp(2.0) + 1.0 + np.exp(-1.0))),
     # ---- Chapter 4 (04_cross_entropy_risk) ----
+    # R(0) = log C whatever the data.
+    "04-risk-at-zero": float(np.log(10.0)),
+    # Minus the log-probability of class 2 (the route the chapter warns about,
+    # harmless at these scores), against the chapter's LSE(z) - z_2.
+    "04-loss-from-scores": float(-np.log(softmax(np.array([1.0, 3.0, 0.0]))[1])),
+    "04-stable-loss": "logsumexp(z) - z[c]",
+    # The variance of (1, 0, -1) under the uniform distribution (np.var weights equally).
+    "04-lse-curvature": float(np.var([1.0, 0.0, -1.0])),
     # ---- Chapter 5 (05_softmax_jacobian) ----
     # J_13 = ds_1/dz_3 at z = (0, 0, log 2), by central differences of the softmax.
     "05-jacobian-entry": float(
