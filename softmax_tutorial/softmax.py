@@ -3,8 +3,11 @@ and the softmax Jacobian.
 
 All of them work along one axis (the class axis, by default the last one) and
 are stable for finite inputs of any magnitude: the row maximum is subtracted
-before ``exp``, so the largest exponent is ``exp(0) = 1`` and nothing
-overflows. A ``-inf`` entry is a class with probability exactly 0.
+before ``exp``, so the largest exponent is ``exp(0) = 1`` and ``exp`` never
+overflows. The one quantity that can leave float64 is a log-probability
+``z_c - LSE(z)`` whose true value is below about -1.8e308 (scores spanning more
+than that, such as ``[1e308, -1e308]``): it becomes ``-inf``, with numpy's
+overflow warning. A ``-inf`` entry is a class with probability exactly 0.
 
 Derived in the book, chapter 2 (the softmax posterior) and chapter 5 (the
 Jacobian).
@@ -93,8 +96,9 @@ def log_softmax(z, axis=-1):
     Returns
     -------
     log_p : ndarray of the same shape as ``z``
-        ``log softmax(z)``; finite wherever ``z`` is finite, ``-inf`` where ``z``
-        is ``-inf``.
+        ``log softmax(z)``; ``-inf`` where ``z`` is ``-inf``, finite wherever
+        ``z`` is finite unless the true value lies below about -1.8e308 (the row
+        spans more than that): then ``-inf``, with numpy's overflow warning.
 
     Raises
     ------

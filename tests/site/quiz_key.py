@@ -64,12 +64,20 @@ def _digits_guaranteed_step():
 
 KEY = {
     # ---- Chapter 1 (01_linear_discriminants) ----
+    # The boundary (w_2 - w_1)^T x + (b_2 - b_1) = 0 with w_1 = (2, 1), w_2 = (-1, 3),
+    # b_1 = 0.5, b_2 = -1 meets the x_1-axis at x_1 = -(b_2 - b_1) / (w_2 - w_1)_1.
+    "01-boundary-crossing": -(-1.0 - 0.5) / (-1.0 - 2.0),
+    "01-one-vs-rest": "no class claims",
+    "01-invariances": "reverses the order",
+    "01-scores-layout": "X @ W",
     # ---- Chapter 2 (02_softmax_posterior) ----
     # Chapter 2. z / T = (3, 0, 0) / 1.5 = (2, 0, 0): the first probability of that.
     "02-temperature-probability": float(softmax(np.array([2.0, 0.0, 0.0]))[0]),
     # Two classes: p_2 = sigmoid(z_2 - z_1) (the chapter's proposition), with no large numbers.
     "02-two-class-large-scores": float(sigmoid(3.0)),
     "02-temperature-infinity": "uniform distribution",
+    # Different covariances: -x^T (S_2^-1 - S_1^-1) x / 2 stays in the log-odds.
+    "02-gaussian-covariances": "quadratic function",
     # ---- Chapter 3 (03_one_hot_vector_form) ----
     # y^T log y_hat picks log y_hat_3 for class 3.
     "03-select-log": float(np.log(0.3)),
