@@ -80,10 +80,14 @@ class Visit:
     requested_urls: list = field(default_factory=list)
 
 
-def _page_loader(context, base_url, screenshots):
-    """load(name) loads the page for a _toc.yml entry once in ``context``."""
+def _page_loader(context, base_url, screenshots=None):
+    """load(name) loads the page for a _toc.yml entry once in ``context``.
+
+    With ``screenshots`` (a folder), also saves a full-page screenshot there.
+    """
     cache = {}
-    screenshots.mkdir(parents=True, exist_ok=True)
+    if screenshots is not None:
+        screenshots.mkdir(parents=True, exist_ok=True)
 
     def load(name):
         if name in cache:
@@ -114,7 +118,8 @@ def _page_loader(context, base_url, screenshots):
         page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
         page.wait_for_load_state("networkidle")
         page.evaluate("() => window.scrollTo(0, 0)")
-        page.screenshot(path=str(screenshots / f"{Path(name).name}.png"), full_page=True)
+        if screenshots is not None:
+            page.screenshot(path=str(screenshots / f"{Path(name).name}.png"), full_page=True)
         cache[name] = record
         return record
 

@@ -12,33 +12,54 @@ from axe_checks import CONTRAST, axe_violations, describe
 from conftest import PHONE
 from test_site import PAGES
 
-# Where wide content must fit or scroll: display maths (MathJax's container and
-# Sphinx's div.math around it), code and outputs, tables, figures.
+# Where wide content must fit or scroll: maths (MathJax's container and
+# Sphinx's div.math or span.math around it), code and outputs, tables, figures.
 _WIDE_CONTENT = (
-    'mjx-container[display="true"], div.math, div.highlight pre, div.cell_output pre,'
-    " div.output pre, table, img, svg:not(mjx-container svg), iframe, video"
+    'mjx-container[display="true"], div.math, span.math, div.highlight pre,'
+    " div.cell_output pre, div.output pre, table, img, svg:not(mjx-container svg), iframe,"
+    " video"
 )
 
-# For each wide element: its nearest box that scrolls sideways (overflow-x auto
-# or scroll), itself included, and whether the element or that box sticks out
-# of the viewport.
+# Each wide element of the page's content must either fit on the screen or be
+# inside a box that scrolls sideways (overflow-x auto or scroll; itself, or an
+# ancestor such as a table's wrapper) which itself lies within the screen.
+# (The sidebars, folded away off the screen at this width, are checked by
+# opening them.)
 _OVERFLOWING = """([selector, width]) => {
+    const INK = 3;  // px: glyphs may overhang their box by a little, invisibly
     const out = [];
-    for (const el of document.querySelectorAll(selector)) {
-        if (!el.checkVisibility()) continue;  // e.g. inside a closed solution
-        let box = el;
-        while (box && box !== document.body
-               && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) {
-            box = box.parentElement;
+    for (const el of document.querySelector('article.bd-article').querySelectorAll(selector)) {
+        if (!el.checkVisibility({visibilityProperty: true})) continue;  // a closed solution
+        const within = box => {
+            const r = box.getBoundingClientRect();
+            return r.left >= -1 && r.right <= width + 1;
+        };
+        let scrolls = false;
+        for (let box = el; box && box !== document.body; box = box.parentElement) {
+            if (['auto', 'scroll'].includes(getComputedStyle(box).overflowX) && within(box)) {
+                scrolls = true;
+                break;
+            }
         }
-        const scrolls = box && box !== document.body;
-        const r = (scrolls ? box : el).getBoundingClientRect();
-        const fits = el.scrollWidth <= el.clientWidth + 1 || el.clientWidth === 0;
-        if (r.left < -1 || r.right > width + 1 || (!scrolls && !fits)) {
+        const r = el.getBoundingClientRect();
+        const fits = el.scrollWidth <= el.clientWidth + INK || el.clientWidth === 0;
+        if (!scrolls && !(within(el) && fits)) {
             out.push(`${el.tagName.toLowerCase()}.${el.className.baseVal ?? el.className}`
                      + ` (${Math.round(r.left)}..${Math.round(r.right)} px`
                      + `${scrolls ? ', in a scrolling box' : ''}): `
                      + (el.textContent || el.getAttribute('src') || '').trim().slice(0, 50));
+        }
+    }
+    // Content cut off at the side without a way to scroll to it.
+    for (const el of document.querySelector('article.bd-article').querySelectorAll('*')) {
+        if (el.closest('mjx-container') || !el.checkVisibility({visibilityProperty: true})) {
+            continue;  // MathJax hides its copy for screen readers on purpose
+        }
+        if (['hidden', 'clip'].includes(getComputedStyle(el).overflowX)
+            && el.scrollWidth > el.clientWidth + INK) {
+            out.push(`${el.tagName.toLowerCase()}.${el.className.baseVal ?? el.className}`
+                     + ` cuts off ${el.scrollWidth - el.clientWidth} px: `
+                     + (el.textContent || '').trim().slice(0, 50));
         }
     }
     return out;
@@ -159,6 +180,23 @@ def test_navigation_leads_to_a_chapter(browser, base_url):
         links = _open_navigation(page)
         links.filter(has_text="The softmax Jacobian").first.tap()
         page.wait_for_url("**/book/05_softmax_jacobian.html*", timeout=10_000)
+    finally:
+        context.close()
+
+
+def test_page_contents_open_on_a_phone(browser, base_url):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/book/05_softmax_jacobian.html", wait_until="networkidle")
+        page.locator("button.secondary-toggle:visible").first.tap()
+        entries = page.locator("dialog[open] nav.page-toc a")
+        entries.first.wait_for(state="visible", timeout=5_000)
+        assert entries.count() >= 5, f"only {entries.count()} entries in the page contents"
+        entries.last.tap()  # the last section: the page scrolls there behind the drawer
+        page.wait_for_function("() => location.hash === '#summary' && window.scrollY > 1000")
+        page.touchscreen.tap(30, PHONE["height"] // 2)  # beside the drawer: it closes
+        entries.first.wait_for(state="hidden", timeout=5_000)
     finally:
         context.close()
 
