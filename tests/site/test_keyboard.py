@@ -149,3 +149,16 @@ def test_phone_navigation_by_keyboard(fresh_page):
     assert focus_indicator(page) == {"visible": True, "changed": True}
     page.keyboard.press("Enter")
     page.wait_for_url("**/book/05_softmax_jacobian.html*", timeout=10_000)
+
+
+def test_sidebar_button_folds_the_sidebar_away_and_back_on_desktop(fresh_page):
+    page = fresh_page("book/03_one_hot_vector_form")
+    button = page.locator("button.primary-toggle:visible").first.element_handle()
+    sidebar = page.locator("#pst-primary-sidebar")
+    assert sidebar.is_visible()
+    start_from_top(page)
+    tab_to(page, button)
+    page.keyboard.press("Enter")
+    sidebar.wait_for(state="hidden", timeout=5_000)
+    page.keyboard.press("Enter")
+    sidebar.wait_for(state="visible", timeout=5_000)
