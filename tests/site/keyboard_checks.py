@@ -55,9 +55,14 @@ _LOOK = """el => {
 }"""
 
 
+def disable_transitions(page):
+    """Make style changes (focus, a dropdown, the colour mode) take effect at once."""
+    page.add_style_tag(content=_NO_TRANSITIONS)
+
+
 def prepare(page):
     """Turn transitions off and remember how every focusable element looks unfocused."""
-    page.add_style_tag(content=_NO_TRANSITIONS)
+    disable_transitions(page)
     page.evaluate(
         """([selector, look]) => {
             const lookOf = eval(look);
