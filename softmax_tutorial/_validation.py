@@ -19,7 +19,9 @@ def _describe(a):
     return f"array of shape {a.shape} and dtype {a.dtype}"
 
 
-def as_float_array(x, name, *, ndim=None, allow_neg_inf=False, allow_empty=False, check=True):
+def as_float_array(
+    x, name, *, ndim=None, allow_neg_inf=False, allow_inf=False, allow_empty=False, check=True
+):
     """Return ``x`` as a float array (float32 kept, everything else float64).
 
     Parameters
@@ -31,7 +33,9 @@ def as_float_array(x, name, *, ndim=None, allow_neg_inf=False, allow_empty=False
         Allowed numbers of dimensions.
     allow_neg_inf : bool
         ``-inf`` is allowed (a logit of ``-inf`` means probability 0).
-        ``nan`` and ``+inf`` are never allowed.
+        ``nan`` is never allowed, ``+inf`` only with ``allow_inf``.
+    allow_inf : bool
+        Both ``+inf`` and ``-inf`` are allowed (the sigmoid's limits are 0 and 1).
     allow_empty : bool
         Whether an array with a zero-length axis is acceptable.
     check : bool
@@ -73,13 +77,21 @@ def as_float_array(x, name, *, ndim=None, allow_neg_inf=False, allow_empty=False
             f"{name} is empty ({_describe(a)}); at least one element is needed along every axis."
         )
     if check:
-        check_finite(a, name, allow_neg_inf=allow_neg_inf)
+        check_finite(a, name, allow_neg_inf=allow_neg_inf, allow_inf=allow_inf)
     return a
 
 
-def check_finite(a, name, *, allow_neg_inf=False):
+def check_finite(a, name, *, allow_neg_inf=False, allow_inf=False):
     """Raise ``ValueError`` if ``a`` holds nan or +inf (or -inf, unless allowed)."""
     if a.size == 0:
+        return
+    if allow_inf:
+        if np.isnan(np.max(a)):  # max propagates nan
+            where = tuple(int(i) for i in np.argwhere(np.isnan(a))[0])
+            raise ValueError(
+                f"{name} contains NaN (first at index {where} of an {_describe(a)}); "
+                "remove or impute missing values first."
+            )
         return
     # max and min propagate nan and see +inf / -inf, without the N x D boolean
     # temporary np.isfinite(a).all() would make (an eighth of X's memory).
@@ -196,6 +208,12 @@ def as_labels(y, name="y", *, n_samples=None, n_classes=None):
         _check_whole_numbers(a, name, "labels must be integers 0..C-1")
         a = a.astype(np.intp)
     elif np.issubdtype(a.dtype, np.integer):
+        # An unsigned label beyond intp's range would wrap round to a negative one.
+        if a.dtype.kind == "u" and int(a.max()) > np.iinfo(np.intp).max:
+            raise ValueError(
+                f"{name} contains the label {int(a.max())}, too large to be a class "
+                f"index (at most {np.iinfo(np.intp).max}); labels must be 0..C-1."
+            )
         a = a.astype(np.intp, copy=False)
     else:
         raise TypeError(

@@ -1,172 +1,230 @@
-"""``SoftmaxRegression``: the classifier, trained by the book's gradient descent.
+"""``SoftmaxRegression``: the book's classifier, as a scikit-learn estimator.
 
-Derived in the book, chapter 6 (gradient descent) and used on real data in
-chapter 7.
+It minimises the penalised risk of chapters 4 and 6 with the gradient of
+chapter 6 (no Jacobian is ever formed), either by L-BFGS (scipy) or by the
+book's own gradient descent, and stops only at the optimum: when the largest
+entry of the gradient is below ``tol``.
+
+The only module of the library that imports scikit-learn and scipy: the base
+classes give the parameter protocol, ``repr``, the tags every scikit-learn tool
+reads and ``score``; scikit-learn's validation gives ``n_features_in_``,
+``feature_names_in_`` and the messages users of scikit-learn already know.
+
+Derived in the book, chapter 6 (the gradient and gradient descent) and
+chapter 7 (curvature and faster solvers); used on real data in chapter 8.
 """
 
-import inspect
+import contextlib
 import math
 import numbers
 import sys
-import time
 import warnings
 
 import numpy as np
+import scipy.optimize
+import scipy.sparse
+import scipy.sparse.linalg
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.exceptions import ConvergenceWarning, NotFittedError
+from sklearn.utils.multiclass import check_classification_targets
+from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
+from threadpoolctl import threadpool_limits
 
-from ._validation import as_class_labels, as_float_array, check_random_state, check_scalar
-from .exceptions import ConvergenceWarning, DivergenceError, NotFittedError
-from .softmax import _softmax_columns_inplace, log_softmax, softmax
+from ._blocked_kernel import softmax_columns_inplace
+from ._validation import check_random_state, check_scalar
+from .exceptions import DivergenceError
+from .softmax import log_softmax, softmax
 
-__all__ = ["SoftmaxRegression"]
+__all__ = ["SoftmaxRegression", "ConvergenceWarning", "NotFittedError"]
 
-# The risk starts at log C (all weights zero). Gradient descent with a sound
-# learning rate never rises far above it; this many times higher means the
-# iterates are running away.
+_SOLVERS = ("lbfgs", "gd")
+# A risk this many times above its starting value (at least log C) means the
+# iterates are running away: gradient descent with a sound step never rises.
 _DIVERGENCE_FACTOR = 10.0
+# The objective is evaluated over chunks of this many samples when training on
+# mini-batches, so that memory stays proportional to the batch, not to N.
+_CHUNK = 4096
+# Below this many multiply-adds per pass (N * D * C), training uses one BLAS thread.
+_SMALL_PROBLEM = 5_000_000
 
 
-class SoftmaxRegression:
-    r"""Softmax (multinomial logistic) regression trained by gradient descent.
+class SoftmaxRegression(ClassifierMixin, BaseEstimator):
+    r"""Softmax (multinomial logistic) regression, trained to the optimum.
 
-    Minimises the cross-entropy risk with weight decay,
+    Minimises the penalised cross-entropy risk
 
-    .. math:: R(W, b) = -\frac{1}{N} \sum_{n=1}^N (\mathbf{y}^{(n)})^\top
-              \log \operatorname{softmax}(W^\top \mathbf{x}^{(n)} + \mathbf{b})
+    .. math:: R_\lambda(W, \mathbf{b}) = \frac{1}{\sum_n s_n} \sum_{n=1}^N s_n
+              \Big(\operatorname{LSE}(\mathbf{z}^{(n)}) - z^{(n)}_{y^{(n)}}\Big)
               + \frac{\lambda}{2} \lVert W \rVert_F^2,
+              \qquad \mathbf{z}^{(n)} = W^\top \mathbf{x}^{(n)} + \mathbf{b},
 
-    by the update :math:`W \leftarrow W + \alpha \frac{1}{N} \sum_n
-    \mathbf{x}^{(n)} (\mathbf{y}^{(n)} - \hat{\mathbf{y}}^{(n)})^\top - \alpha \lambda W`
-    from :math:`W_0 = 0`, over the whole training set (``batch_size=None``)
-    or over shuffled mini-batches.
+    the book's :math:`R(W) + \frac{\lambda}{2}\lVert W \rVert_F^2` with sample
+    weights :math:`s_n` (all 1 by default, giving the plain mean). The bias
+    :math:`\mathbf{b}` is not penalised. Its gradient is chapter 6's,
+    :math:`\nabla_W R_\lambda = \frac{1}{\sum_n s_n} \sum_n s_n\, \mathbf{x}^{(n)}
+    (\hat{\mathbf{y}}^{(n)} - \mathbf{y}^{(n)})^\top + \lambda W`: each sample's
+    term is simply multiplied by its weight.
 
     Parameters
     ----------
-    learning_rate : float, default=1.0
-        The step size :math:`\alpha > 0`. 1.0 suits standardised features
-        (zero mean, unit variance); unscaled features usually need a much
-        smaller value, and training that diverges raises
-        :class:`DivergenceError` naming the learning rate.
-    max_iter : int, default=1000
-        Maximum number of epochs (passes over the training set; with
-        ``batch_size=None`` one epoch is one gradient step).
+    l2 : float, default=1e-3
+        The weight decay :math:`\lambda \ge 0` on ``coef_`` (not on the
+        intercept). With :math:`\lambda > 0` the objective is strictly convex in
+        ``coef_``, so the optimum the solver reports is unique. ``l2=0`` is
+        the book's unpenalised risk: then, if the classes can be separated by
+        the linear scores (as the digits can), no minimiser exists: the risk
+        falls towards 0 as the weights grow, and its gradient vanishes on the
+        way, so the stopping rule is met at weights whose size is set by
+        ``tol``. When the fitted weights classify every training sample
+        correctly (proof that the classes are separable), the fit says so with
+        a :class:`ConvergenceWarning` and ``converged_`` is False. (Partial
+        separation, one class separable from the rest, also has no minimiser
+        and is not detected.)
+        ``l2 = 1 / (C * n_samples)`` gives exactly the objective of
+        scikit-learn's ``LogisticRegression(C=C)``.
+    solver : {"lbfgs", "gd"}, default="lbfgs"
+        ``"lbfgs"``: the quasi-Newton method L-BFGS, from
+        ``scipy.optimize.minimize``, fed with the risk and its gradient from one
+        pass over the data. ``"gd"``: the book's gradient descent, full batch
+        or (with ``batch_size``) on shuffled mini-batches.
+    learning_rate : "auto" or float, default="auto"
+        The step size :math:`\alpha` of ``solver="gd"`` (an error with
+        ``"lbfgs"``, which chooses its own steps). ``"auto"`` uses
+        :math:`\alpha = 1/L` with :math:`L = \lambda_{\max}(\tilde X^\top S \tilde X /
+        \sum_n s_n)/2 + \lambda`, where :math:`\tilde X` is ``X`` with a column of
+        ones for the intercept and :math:`S` the diagonal of sample weights. ``L``
+        bounds the curvature of the risk everywhere (from
+        :math:`\lambda_{\max}(\operatorname{diag}(\hat{\mathbf{y}}) -
+        \hat{\mathbf{y}}\hat{\mathbf{y}}^\top) \le 1/2`; chapter 7), so every
+        full-batch step lowers the risk, on any data, scaled or not. A given
+        step that makes the risk rise gets a :class:`ConvergenceWarning`
+        naming it; one that makes it explode raises :class:`DivergenceError`.
     batch_size : int or None, default=None
-        ``None`` for full-batch gradient descent; an int for mini-batch
-        stochastic gradient descent with that many samples per step (the last
-        batch of an epoch may be smaller).
-    l2 : float, default=0.0
-        Weight decay :math:`\lambda \ge 0` on ``coef_`` (not on the intercept).
-        ``l2 = 1 / (C * n_samples)`` gives the objective of scikit-learn's
-        ``LogisticRegression(C=C)``.
+        ``solver="gd"`` only. ``None`` for full-batch gradient descent; an int
+        for that many samples per step, in an order reshuffled every epoch.
+        Mini-batch steps are noisy, so they rarely bring the gradient below a
+        tight ``tol``: the gradient that decides convergence is always the
+        full one, computed once per epoch.
+    max_iter : int, default=1000
+        The largest number of iterations (L-BFGS) or epochs (gradient descent).
+    tol : float, default=1e-7
+        Convergence: the fit stops, converged, when
+        :math:`\max_j |g_j| \le` ``tol``, where :math:`g` is the gradient of
+        :math:`R_\lambda` with respect to every entry of ``coef_`` and
+        ``intercept_``. :math:`R_\lambda` is a weighted *mean*, so the scale of
+        ``tol`` does not depend on the number of samples. A fit that stops for
+        any other reason (``max_iter``; L-BFGS unable to decrease the risk in
+        floating point) warns with a :class:`ConvergenceWarning` that gives the
+        gradient it reached.
     fit_intercept : bool, default=True
         Learn a bias :math:`b_c` per class.
-    tol : float, default=1e-3
-        Training stops when the risk has improved by less than ``tol`` for
-        ``n_iter_no_change`` consecutive epochs.
-    n_iter_no_change : int, default=5
-        See ``tol``.
+    warm_start : bool, default=False
+        Start from the previous fit's ``coef_`` and ``intercept_`` (when the
+        classes and features are the same) instead of from zero: useful for a
+        path of decreasing ``l2``.
     random_state : int, numpy.random.Generator or None, default=None
-        Seeds the shuffling of mini-batches (unused when ``batch_size=None``).
+        Seeds the shuffling of mini-batches (unused otherwise).
     verbose : bool, default=False
-        Show one progress line on standard error, updated in place.
+        Show a progress bar (tqdm) with the risk and the largest gradient entry.
 
     Attributes
     ----------
-    coef_ : ndarray of shape (n_features, n_classes)
-        The weights :math:`W = [\mathbf{w}_1, \dots, \mathbf{w}_C]`, one column
-        per class (the book's orientation; scikit-learn's ``coef_`` is the
-        transpose).
+    coef_ : ndarray of shape (n_classes, n_features)
+        One row per class, scikit-learn's layout: the book's
+        :math:`W = [\mathbf{w}_1, \dots, \mathbf{w}_C]` is ``coef_.T``. With two
+        classes both rows are kept (the softmax's parameterisation; with
+        ``l2 > 0`` they are opposite), unlike ``LogisticRegression``'s single
+        row, which is the difference ``coef_[1] - coef_[0]``.
     intercept_ : ndarray of shape (n_classes,)
     classes_ : ndarray of shape (n_classes,)
-        The class labels, sorted; any type numpy can sort (ints, strings, ...).
+        The sorted class labels; ``predict`` returns values from it.
     n_features_in_ : int
+    feature_names_in_ : ndarray of shape (n_features_in_,)
+        Defined only when ``X`` has string column names (a DataFrame).
     n_iter_ : int
-        Number of epochs run.
+        Iterations (L-BFGS) or epochs (gradient descent) run.
     loss_curve_ : list of float
-        The risk after each epoch: exact for full batch, the mean of the
-        mini-batch risks during the epoch otherwise.
+        :math:`R_\lambda` on the training set after each iteration or epoch.
+    converged_ : bool
+        Whether the gradient criterion ``tol`` was met.
+    learning_rate_ : float
+        The step size used (``solver="gd"`` only).
 
     Examples
     --------
     >>> from softmax_tutorial import SoftmaxRegression, make_toy_data
     >>> X, y = make_toy_data(random_state=0)
     >>> model = SoftmaxRegression().fit(X, y)
-    >>> print(model.coef_.shape, model.classes_)
-    (2, 3) [0 1 2]
+    >>> print(model.coef_.shape, model.classes_, model.converged_)
+    (3, 2) [0 1 2] True
     >>> print(round(model.score(X, y), 2))
-    0.97
+    0.96
 
-    Derived in the book, chapter 6 (The gradient and gradient descent); used on
-    real data in chapter 7.
+    The book's gradient descent reaches the same optimum, in many more steps:
+
+    >>> gd = SoftmaxRegression(solver="gd", max_iter=10_000).fit(X, y)
+    >>> print(gd.converged_, gd.n_iter_ > 1000)
+    True True
+    >>> print(bool(abs(gd.predict_proba(X) - model.predict_proba(X)).max() < 1e-5))
+    True
+
+    Derived in the book, chapter 6 (The gradient and gradient descent) and
+    chapter 7 (Curvature, convexity and faster solvers); used on real data in
+    chapter 8.
     """
 
     def __init__(
         self,
         *,
-        learning_rate=1.0,
-        max_iter=1000,
+        l2=1e-3,
+        solver="lbfgs",
+        learning_rate="auto",
         batch_size=None,
-        l2=0.0,
+        max_iter=1000,
+        tol=1e-7,
         fit_intercept=True,
-        tol=1e-3,
-        n_iter_no_change=5,
+        warm_start=False,
         random_state=None,
         verbose=False,
     ):
-        self.learning_rate = learning_rate
-        self.max_iter = max_iter
-        self.batch_size = batch_size
         self.l2 = l2
-        self.fit_intercept = fit_intercept
+        self.solver = solver
+        self.learning_rate = learning_rate
+        self.batch_size = batch_size
+        self.max_iter = max_iter
         self.tol = tol
-        self.n_iter_no_change = n_iter_no_change
+        self.fit_intercept = fit_intercept
+        self.warm_start = warm_start
         self.random_state = random_state
         self.verbose = verbose
 
-    # -- scikit-learn's parameter protocol, so clone() and grid searches work --
-    def get_params(self, deep=True):
-        """The constructor's arguments, as a dict."""
-        names = [
-            p.name
-            for p in inspect.signature(type(self).__init__).parameters.values()
-            if p.kind == p.KEYWORD_ONLY
-        ]
-        return {name: getattr(self, name) for name in names}
-
-    def set_params(self, **params):
-        """Set constructor arguments; returns ``self``."""
-        valid = self.get_params()
-        for name, value in params.items():
-            if name not in valid:
-                raise ValueError(
-                    f"Invalid parameter {name!r} for SoftmaxRegression; valid "
-                    f"parameters are {sorted(valid)}."
-                )
-            setattr(self, name, value)
-        return self
-
-    def __repr__(self):
-        defaults = {
-            p.name: p.default
-            for p in inspect.signature(type(self).__init__).parameters.values()
-            if p.kind == p.KEYWORD_ONLY
-        }
-        changed = [
-            f"{k}={v!r}"
-            for k, v in self.get_params().items()
-            if v is not defaults[k]
-            and not (
-                isinstance(v, (int, float))
-                and not isinstance(v, bool)
-                and type(v) is type(defaults[k])
-                and v == defaults[k]
-            )
-        ]
-        return f"SoftmaxRegression({', '.join(changed)})"
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = True
+        return tags
 
     # -- validation ----------------------------------------------------------
     def _check_params(self):
-        check_scalar(self.learning_rate, "learning_rate", low=0.0, low_inclusive=False)
+        if self.solver not in _SOLVERS:
+            raise ValueError(
+                f"solver must be one of {_SOLVERS}, got {self.solver!r}: 'lbfgs' "
+                "(L-BFGS, the fast default) or 'gd' (the book's gradient descent)."
+            )
+        check_scalar(self.l2, "l2", low=0.0)
         check_scalar(self.max_iter, "max_iter", kind=numbers.Integral, low=1)
+        check_scalar(self.tol, "tol", low=0.0)
+        for name in ("fit_intercept", "warm_start", "verbose"):
+            if not isinstance(getattr(self, name), (bool, np.bool_)):
+                raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}.")
+        check_random_state(self.random_state)
+        if isinstance(self.learning_rate, str):
+            if self.learning_rate != "auto":
+                raise ValueError(
+                    "learning_rate must be 'auto' or a positive number, got "
+                    f"{self.learning_rate!r}."
+                )
+        else:
+            check_scalar(self.learning_rate, "learning_rate", low=0.0, low_inclusive=False)
         if self.batch_size is not None:
             check_scalar(
                 self.batch_size,
@@ -175,35 +233,36 @@ class SoftmaxRegression:
                 low=1,
                 hint=" Use batch_size=None for full-batch gradient descent.",
             )
-        check_scalar(self.l2, "l2", low=0.0)
-        check_scalar(self.tol, "tol", low=0.0)
-        check_scalar(self.n_iter_no_change, "n_iter_no_change", kind=numbers.Integral, low=1)
-        for name in ("fit_intercept", "verbose"):
-            if not isinstance(getattr(self, name), (bool, np.bool_)):
-                raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}.")
-        check_random_state(self.random_state)
-
-    def _check_X(self, X, *, fitting=False):
-        X = as_float_array(X, "X", ndim=2).astype(np.float64, copy=False)
-        if not fitting:
-            if X.shape[1] != self.n_features_in_:
-                raise ValueError(
-                    f"X has {X.shape[1]} features, but SoftmaxRegression is expecting "
-                    f"{self.n_features_in_} features as input (the number it was "
-                    "fitted with)."
-                )
-        return X
-
-    def _check_fitted(self):
-        if not hasattr(self, "coef_"):
-            raise NotFittedError(
-                "This SoftmaxRegression instance is not fitted yet. Call 'fit' with "
-                "training data before using this method."
-            )
+        if self.solver == "lbfgs":
+            # Silently ignoring these would let a reader believe they are
+            # running gradient descent with their step size.
+            for name, default in (("learning_rate", "auto"), ("batch_size", None)):
+                if getattr(self, name) != default:
+                    raise ValueError(
+                        f"{name}={getattr(self, name)!r} is used only by solver='gd' "
+                        f"(gradient descent); solver='lbfgs' chooses its own steps. "
+                        f"Pass solver='gd' to run gradient descent, or leave {name} "
+                        "at its default."
+                    )
 
     # -- training --------------------------------------------------------------
-    def fit(self, X, y):
-        """Train on ``X`` (n_samples, n_features) and labels ``y`` (n_samples,).
+    def fit(self, X, y, sample_weight=None):
+        """Fit the model to the training data.
+
+        Parameters
+        ----------
+        X : {array-like, sparse matrix} of shape (n_samples, n_features)
+            Training inputs, one sample per row. Sparse input (CSR or CSC) is
+            used as it is: the scores are ``X @ coef_.T`` and the gradient
+            ``residual.T @ X``, which scipy.sparse computes without densifying.
+        y : array-like of shape (n_samples,)
+            Class labels of any sortable type (ints, strings, ...); at least 2
+            distinct classes.
+        sample_weight : array-like of shape (n_samples,), default=None
+            Non-negative weights :math:`s_n`: the risk becomes the weighted
+            mean :math:`\\sum_n s_n \\ell_n / \\sum_n s_n`, and each sample's term
+            of chapter 6's gradient is multiplied by :math:`s_n`. Integer
+            weights act like repeating samples; ``None`` means all 1.
 
         Returns
         -------
@@ -211,195 +270,478 @@ class SoftmaxRegression:
             The fitted model.
         """
         self._check_params()
-        X = self._check_X(X, fitting=True)
-        y = as_class_labels(y, X.shape[0])
-        try:
-            # unique + searchsorted needs about half the memory of
-            # unique(return_inverse=True) on a large y.
-            classes = np.unique(y)
-            labels = np.searchsorted(classes, y)
-        except TypeError as exc:
-            raise TypeError(f"y's labels cannot be sorted into classes: {exc}") from None
+        X, y = validate_data(
+            self,
+            X,
+            y,
+            accept_sparse=["csr", "csc"],
+            dtype=np.float64,
+            reset=True,
+        )
+        check_classification_targets(y)
+        classes, labels = np.unique(y, return_inverse=True)
         if classes.shape[0] < 2:
             raise ValueError(
-                "SoftmaxRegression needs samples of at least 2 classes, but y contains "
-                f"only one class: {classes[:1].tolist()[0]!r}."  # tolist: 'a', not np.str_('a')
+                "SoftmaxRegression needs samples of at least 2 classes in the data, but "
+                f"y contains only one class: {classes[:1].tolist()[0]!r}."
             )
-        n_samples, n_features = X.shape
-        n_classes = classes.shape[0]
-        W = np.zeros((n_features, n_classes))
-        b = np.zeros(n_classes)
-        if self.batch_size is None or self.batch_size >= n_samples:
-            epochs = self._full_batch(X, labels.astype(np.intp), W, b)
-        else:
-            epochs = self._mini_batch(X, labels.astype(np.intp), W, b)
-        self.coef_ = W
-        self.intercept_ = b
+        weights = None  # None: every sample weighs 1/N (no N-sized array needed)
+        if sample_weight is not None:
+            weights = _check_sample_weight(
+                sample_weight, X, dtype=np.float64, ensure_non_negative=True
+            )
+            weights = weights / weights.sum()  # a sum of 0 was rejected above
+        n_classes, n_features = classes.shape[0], X.shape[1]
+
+        coef = np.zeros((n_classes, n_features))
+        intercept = np.zeros(n_classes)
+        if (
+            self.warm_start
+            and hasattr(self, "coef_")
+            and self.coef_.shape == coef.shape
+            and np.array_equal(self.classes_, classes)
+        ):
+            coef[...] = self.coef_
+            intercept[...] = self.intercept_
+
+        problem = _Problem(X, labels.astype(np.intp), weights, self.l2, self.fit_intercept)
+        solve = self._fit_lbfgs if self.solver == "lbfgs" else self._fit_gd
+        with _blas_threads_for(X.shape[0] * n_features * n_classes):
+            coef, intercept, n_iter, curve, grad_max = solve(problem, coef, intercept)
+
+        self.coef_ = coef
+        self.intercept_ = intercept
         self.classes_ = classes
-        self.n_features_in_ = n_features
-        self.n_iter_, self.loss_curve_ = epochs
+        self.n_iter_ = n_iter
+        self.loss_curve_ = curve
+        self.converged_ = bool(grad_max <= self.tol)
+        if not self.converged_:
+            self._warn_not_converged(grad_max, n_iter)
+        elif self.l2 == 0 and _separates(problem, coef, intercept):
+            # The fitted weights are a witness that the classes are linearly
+            # separable; then R(sW) -> 0 as s -> infinity, so no minimiser exists
+            # and the small gradient only reflects how far out the solver went.
+            self.converged_ = False
+            warnings.warn(
+                "With l2=0 the training classes are linearly separable (the fitted "
+                "weights classify every sample correctly), so the risk has no "
+                "minimiser: it falls towards 0 as the weights grow without bound, and "
+                "the gradient fell below tol only because the weights are large. Their "
+                "size is set by tol, not by the data. Set l2 > 0 for a unique optimum.",
+                ConvergenceWarning,
+                stacklevel=2,
+            )
         return self
 
-    def _forward(self, X_t, labels, W, b, cols):
-        """Risk (without weight decay) and the residual (y_hat - y)^T, shape (C, n).
+    def _fit_lbfgs(self, problem, coef, intercept):
+        shape = coef.shape
 
-        Works on the transposed data X_t (n_features, n): see
-        _softmax_columns_inplace for why.
-        """
-        scores_t = W.T @ X_t
-        if self.fit_intercept:
-            scores_t += b[:, None]
-        true_scores = scores_t[labels, cols]
-        try:
-            lse = _softmax_columns_inplace(scores_t, "the scores X @ W + b")
-        except ValueError:
-            raise self._divergence(None) from None
-        risk = (lse.sum() - true_scores.sum()) / X_t.shape[1]
-        scores_t[labels, cols] -= 1.0  # y_hat - y, without forming the one-hot Y
-        return risk, scores_t
+        def objective(theta):
+            c, b = problem.unpack(theta, shape)
+            value, grad_c, grad_b = problem.value_and_grad(c, b)
+            return value, problem.pack(grad_c, grad_b)
 
-    def _step(self, X_t, residual_t, W, b):
-        """One gradient step from the residual (y_hat - y)^T of the batch."""
-        n = X_t.shape[1]
-        grad_W = X_t @ residual_t.T
-        grad_W *= 1.0 / n
-        if self.l2:
-            grad_W += self.l2 * W
-        W -= self.learning_rate * grad_W
-        if self.fit_intercept:
-            b -= (self.learning_rate / n) * residual_t.sum(axis=1)
+        curve = []
+        with _progress(self) as bar:
 
-    def _divergence(self, risk):
-        seen = "non-finite scores" if risk is None else f"a risk of {risk:.4g}"
+            def record(intermediate_result):
+                curve.append(float(intermediate_result.fun))
+                bar.update(1)
+                bar.set_postfix_str(f"risk={curve[-1]:.6g}", refresh=False)
+
+            result = scipy.optimize.minimize(
+                objective,
+                problem.pack(coef, intercept),
+                method="L-BFGS-B",
+                jac=True,
+                callback=record,
+                options={
+                    "maxiter": self.max_iter,
+                    "gtol": self.tol,
+                    # Stop on the gradient only, never on a stalled risk: near
+                    # the optimum the risk changes by less than its rounding
+                    # error while the gradient can still shrink tenfold.
+                    "ftol": 0.0,
+                    "maxcor": 20,
+                    "maxls": 50,
+                },
+            )
+        coef, intercept = problem.unpack(result.x, shape)
+        # Judge convergence on the gradient at the point returned, whatever
+        # scipy's reason for stopping was.
+        grad_max = float(np.max(np.abs(result.jac)))
+        return coef.copy(), intercept.copy(), int(result.nit), curve, grad_max
+
+    def _fit_gd(self, problem, coef, intercept):
+        if self.learning_rate == "auto":
+            step = 1.0 / problem.curvature_bound()
+        else:
+            step = float(self.learning_rate)
+        self.learning_rate_ = step
+        full_batch = self.batch_size is None or self.batch_size >= problem.n_samples
+        chunk = None if full_batch else max(self.batch_size, _CHUNK)
+        rng = np.random.default_rng(self.random_state)
+
+        value, grad_c, grad_b = problem.value_and_grad(coef, intercept, chunk=chunk)
+        limit = _DIVERGENCE_FACTOR * max(value, math.log(coef.shape[0]), 1.0)
+        curve = []
+        rose_at = None
+        epoch = 0
+        with _progress(self) as bar:
+            for epoch in range(1, self.max_iter + 1):
+                if _max_abs(grad_c, grad_b) <= self.tol:
+                    epoch -= 1
+                    break
+                if full_batch:
+                    coef -= step * grad_c
+                    intercept -= step * grad_b
+                else:
+                    self._mini_batch_epoch(problem, coef, intercept, step, rng)
+                previous = value
+                try:
+                    value, grad_c, grad_b = problem.value_and_grad(coef, intercept, chunk=chunk)
+                except FloatingPointError:
+                    raise self._divergence("non-finite scores") from None
+                if not np.isfinite(value) or value > limit:
+                    raise self._divergence(f"a risk of {value:.4g}")
+                # Full batch with a sound step never raises the risk (beyond
+                # rounding); mini-batch noise can, so only full batch is judged.
+                if full_batch and rose_at is None and value > previous + 1e-12 * abs(previous):
+                    rose_at = epoch
+                    self._warn_risk_rose(epoch, previous, value, problem)
+                curve.append(float(value))
+                bar.update(1)
+                bar.set_postfix_str(
+                    f"risk={value:.6g} max|grad|={_max_abs(grad_c, grad_b):.2e}", refresh=False
+                )
+        return coef, intercept, epoch, curve, _max_abs(grad_c, grad_b)
+
+    def _mini_batch_epoch(self, problem, coef, intercept, step, rng):
+        order = rng.permutation(problem.n_samples)
+        for start in range(0, problem.n_samples, self.batch_size):
+            batch = problem.subset(order[start : start + self.batch_size])
+            if batch is None:  # every weight in the batch is zero
+                continue
+            _, grad_c, grad_b = batch.value_and_grad(coef, intercept)
+            coef -= step * grad_c
+            intercept -= step * grad_b
+
+    def _divergence(self, seen):
         return DivergenceError(
             f"Gradient descent diverged with learning_rate={self.learning_rate!r}: it "
-            f"reached {seen}, far above the starting value log(C). Use a smaller "
-            "learning_rate (try dividing it by 10), and standardise the features "
-            "(zero mean, unit variance) if they are not."
+            f"reached {seen}, far above the starting risk. Use learning_rate='auto' "
+            "(the step 1/L, which cannot diverge), or a smaller learning_rate; "
+            "standardising the features also helps."
         )
 
-    def _full_batch(self, X, labels, W, b):
-        X_t = np.ascontiguousarray(X.T)
-        cols = np.arange(X.shape[0])
-        # The residual at the current weights feeds the next step.
-        _, residual = self._forward(X_t, labels, W, b, cols)
-        state = {"residual": residual}
-
-        def epoch():
-            self._step(X_t, state["residual"], W, b)
-            risk, state["residual"] = self._forward(X_t, labels, W, b, cols)
-            return risk
-
-        return self._loop(epoch, W, _divergence_limit(b.shape[0]))
-
-    def _mini_batch(self, X, labels, W, b):
-        rng = np.random.default_rng(self.random_state)
-        n, size = X.shape[0], self.batch_size
-        cols = np.arange(size)
-
-        def epoch():
-            order = rng.permutation(n)
-            total = 0.0
-            for start in range(0, n, size):
-                idx = order[start : start + size]
-                # Only this batch is copied (and transposed): memory stays O(batch).
-                X_t = np.ascontiguousarray(X[idx].T)
-                risk, residual = self._forward(X_t, labels[idx], W, b, cols[: idx.shape[0]])
-                total += risk * idx.shape[0]
-                self._step(X_t, residual, W, b)
-            return total / n
-
-        return self._loop(epoch, W, _divergence_limit(b.shape[0]))
-
-    def _loop(self, run_epoch, W, limit):
-        """Run epochs until the risk stops improving by tol, or max_iter."""
-        curve = []
-        best = np.inf
-        stalled = 0
-        progress = _Progress(self.max_iter) if self.verbose else None
-        for epoch in range(1, self.max_iter + 1):
-            risk = run_epoch()
-            if self.l2:
-                risk += 0.5 * self.l2 * float(np.sum(W * W))
-            if not np.isfinite(risk) or risk > limit:
-                raise self._divergence(risk)
-            curve.append(float(risk))
-            if progress:
-                progress.update(epoch, risk)
-            stalled = stalled + 1 if risk > best - self.tol else 0
-            best = min(best, risk)
-            if stalled >= self.n_iter_no_change:
-                if progress:
-                    progress.close(epoch, risk, converged=True)
-                return epoch, curve
-        if progress:
-            progress.close(self.max_iter, curve[-1], converged=False)
-        last_change = curve[-2] - curve[-1] if len(curve) > 1 else float("nan")
+    def _warn_risk_rose(self, epoch, before, after, problem):
+        if self.learning_rate == "auto":  # pragma: no cover - the descent lemma forbids it
+            advice = "This should not happen with the step 1/L; please report it."
+        else:
+            advice = (
+                f"The step learning_rate={self.learning_rate!r} is too large for this data "
+                f"(the safe step 1/L is {1.0 / problem.curvature_bound():.4g}): use "
+                "learning_rate='auto', or a smaller value."
+            )
         warnings.warn(
-            f"SoftmaxRegression did not converge in max_iter={self.max_iter} epochs: "
-            f"the risk still fell by {last_change:.2g} in the last epoch (tol={self.tol}). "
-            "Increase max_iter, increase the learning_rate, or standardise the features.",
+            f"The risk rose at epoch {epoch} of gradient descent, from {before:.6g} to "
+            f"{after:.6g}. {advice}",
+            ConvergenceWarning,
+            stacklevel=4,
+        )
+
+    def _warn_not_converged(self, grad_max, n_iter):
+        how = "iterations" if self.solver == "lbfgs" else "epochs"
+        if n_iter >= self.max_iter:
+            why = f"it stopped at max_iter={self.max_iter} {how}"
+            advice = "Increase max_iter"
+            if self.solver == "gd":
+                advice += ", use solver='lbfgs' (much faster)"
+            if self.l2 == 0:
+                advice += ", or set l2 > 0 (with l2=0 separable classes have no optimum)"
+            else:
+                advice += ", or standardise the features"
+        else:
+            why = "the solver could not lower the risk any further in floating point"
+            advice = "A tol this small may be below what float64 resolves here; use a larger tol"
+        warnings.warn(
+            f"SoftmaxRegression(solver={self.solver!r}) did not reach the optimum: {why}, "
+            f"with the largest gradient entry at {grad_max:.3g} > tol={self.tol!r}. {advice}.",
             ConvergenceWarning,
             stacklevel=3,
         )
-        return self.max_iter, curve
 
     # -- prediction ------------------------------------------------------------
+    def _scores(self, X):
+        check_is_fitted(self)
+        X = validate_data(self, X, accept_sparse=["csr", "csc"], dtype=np.float64, reset=False)
+        scores = X @ self.coef_.T
+        return np.asarray(scores) + self.intercept_
+
     def decision_function(self, X):
-        """The scores ``X @ coef_ + intercept_``, shape (n_samples, n_classes)."""
-        self._check_fitted()
-        X = self._check_X(X)
-        return X @ self.coef_ + self.intercept_
+        """The scores ``z = X @ coef_.T + intercept_``.
+
+        Returns
+        -------
+        scores : ndarray of shape (n_samples, n_classes), or (n_samples,) for two classes
+            With two classes, the single column ``z_1 - z_0``: the logit of the
+            second class, ``log(p_1 / p_0)``, as every scikit-learn binary
+            classifier returns it (positive means ``classes_[1]``). The book's
+            "two classes: logistic regression" result, chapter 2.
+        """
+        scores = self._scores(X)
+        if scores.shape[1] == 2:
+            return scores[:, 1] - scores[:, 0]
+        return scores
 
     def predict_proba(self, X):
-        """Class probabilities ``softmax(X @ coef_ + intercept_)``, shape (n_samples, n_classes).
+        """Class probabilities ``softmax(X @ coef_.T + intercept_)``.
 
-        Columns follow ``classes_``.
+        Returns
+        -------
+        proba : ndarray of shape (n_samples, n_classes)
+            Rows sum to 1; columns follow ``classes_`` (two columns for two classes).
         """
-        return softmax(self.decision_function(X), axis=-1)
+        return softmax(self._scores(X), axis=-1)
 
     def predict_log_proba(self, X):
-        """Log-probabilities from :func:`log_softmax` (not the log of ``predict_proba``)."""
-        return log_softmax(self.decision_function(X), axis=-1)
+        """Log-probabilities from :func:`log_softmax` (not the log of ``predict_proba``).
+
+        Returns
+        -------
+        log_proba : ndarray of shape (n_samples, n_classes)
+        """
+        return log_softmax(self._scores(X), axis=-1)
 
     def predict(self, X):
-        """The most probable class for each sample, shape (n_samples,), from ``classes_``."""
-        scores = self.decision_function(X)  # checks fitted first: classes_ may not exist
+        """The most probable class, ``classes_[argmax(predict_proba(X))]``.
+
+        Returns
+        -------
+        labels : ndarray of shape (n_samples,)
+            Values from ``classes_``; ties go to the first class.
+        """
+        # argmax of the scores is the argmax of the probabilities (softmax is
+        # monotone), without computing exp. Scores first: they check fitting.
+        scores = self._scores(X)
         return self.classes_[np.argmax(scores, axis=1)]
 
-    def score(self, X, y):
-        """Accuracy: the fraction of samples whose predicted class equals ``y``."""
-        predicted = self.predict(X)
-        y = as_class_labels(y, predicted.shape[0])
-        return float(np.mean(predicted == y))
+
+class _Problem:
+    """The training objective R_lambda on fixed data: its value and gradient.
+
+    Scores are kept transposed, classes by samples (C, N): the softmax then
+    reduces over C contiguous rows of length N, several times faster than over
+    N rows of length C when C is small. Dense data is also used transposed,
+    (D, N), because ``coef @ X_t`` runs about twice as fast on a contiguous
+    X_t as on the view ``X.T``: the price is one copy of X, made on first use
+    (only full-batch training uses it; mini-batches copy one batch at a time).
+    """
+
+    def __init__(self, X, labels, weights, l2, fit_intercept, scale=None):
+        self.sparse = scipy.sparse.issparse(X)
+        self.X = X
+        self.labels = labels
+        self.n_samples = X.shape[0]
+        # weights: non-negative and summing to 1 over the training set, or None
+        # for all equal to `scale` (1/N for the whole set; 1/N_total for a chunk).
+        self.weights = weights
+        self.scale = 1.0 / self.n_samples if scale is None else scale
+        self.l2 = l2
+        self.fit_intercept = fit_intercept
+        self._X_t = None
+
+    @property
+    def X_t(self):
+        if self._X_t is None:
+            self._X_t = np.ascontiguousarray(self.X.T)
+        return self._X_t
+
+    @staticmethod
+    def pack(coef, intercept):
+        return np.concatenate([coef.ravel(), intercept])
+
+    @staticmethod
+    def unpack(theta, shape):
+        size = shape[0] * shape[1]
+        return theta[:size].reshape(shape), theta[size:]
+
+    def subset(self, idx):
+        """The objective of one mini-batch (its weights renormalised to sum 1)."""
+        if self.weights is None:
+            return _Problem(self.X[idx], self.labels[idx], None, self.l2, self.fit_intercept)
+        w = self.weights[idx]
+        total = w.sum()
+        if total <= 0:
+            return None
+        return _Problem(self.X[idx], self.labels[idx], w / total, self.l2, self.fit_intercept)
+
+    def value_and_grad(self, coef, intercept, chunk=None):
+        """R_lambda and its gradient in (coef, intercept), from one forward pass.
+
+        With ``chunk``, the data term is accumulated over chunks of that many
+        samples, so that no (C, N) array and no copy of X is formed.
+        """
+        if chunk is None or chunk >= self.n_samples:
+            value, grad_c, grad_b = self._data_term(coef, intercept)
+        else:
+            value, grad_c, grad_b = 0.0, np.zeros_like(coef), np.zeros_like(intercept)
+            for start in range(0, self.n_samples, chunk):
+                idx = slice(start, start + chunk)
+                weights = None if self.weights is None else self.weights[idx]
+                part = _Problem(
+                    self.X[idx], self.labels[idx], weights, 0.0, self.fit_intercept, self.scale
+                )
+                v, gc, gb = part._data_term(coef, intercept)
+                value += v
+                grad_c += gc
+                grad_b += gb
+        if self.l2:
+            value += 0.5 * self.l2 * float(np.vdot(coef, coef))
+            grad_c += self.l2 * coef
+        if not self.fit_intercept:
+            grad_b[:] = 0.0
+        return value, grad_c, grad_b
+
+    def _data_term(self, coef, intercept):
+        n = self.n_samples
+        if self.sparse:
+            scores_t = np.ascontiguousarray((self.X @ coef.T).T)
+        else:
+            scores_t = coef @ self.X_t
+        if self.fit_intercept:
+            scores_t += intercept[:, None]
+        # Positions of the true-class scores in the flattened (C, N) scores.
+        true_flat = self.labels * n + np.arange(n)
+        flat = scores_t.reshape(-1)  # a view: scores_t is contiguous
+        true_scores = flat[true_flat]
+        try:
+            lse = softmax_columns_inplace(scores_t, "the scores X @ coef_.T + intercept_")
+        except ValueError:
+            raise FloatingPointError("non-finite scores") from None
+        flat[true_flat] -= 1.0  # scores_t now holds y_hat - y, transposed
+        residual_t = scores_t
+        if self.weights is None:
+            # Every weight is the same: scale the small results, not the residual.
+            value = float(np.sum(lse - true_scores)) * self.scale
+            grad_c = self._times_X(residual_t)
+            grad_c *= self.scale
+            grad_b = residual_t.sum(axis=1)
+            grad_b *= self.scale
+        else:
+            value = float(np.dot(self.weights, lse - true_scores))
+            residual_t *= self.weights
+            grad_c = self._times_X(residual_t)
+            grad_b = residual_t.sum(axis=1)
+        return value, grad_c, grad_b
+
+    def _times_X(self, residual_t):
+        """residual_t @ X, shape (C, D)."""
+        if self.sparse:
+            return np.asarray((self.X.T @ residual_t.T).T)
+        return residual_t @ self.X
+
+    def curvature_bound(self):
+        """L = lambda_max(X~^T S X~) / 2 + l2, X~ = [X, 1] if fitting an intercept.
+
+        S holds the weights, summing to 1. See curvature.curvature_bound.
+        """
+        weights = self.weights
+        if weights is None:
+            weights = np.full(self.n_samples, 1.0 / self.n_samples)
+        top = _largest_weighted_gram_eigenvalue(self.X, weights, self.fit_intercept)
+        return 0.5 * top + self.l2
 
 
-def _divergence_limit(n_classes):
-    """A risk this high means gradient descent is running away (R(0) = log C)."""
-    return _DIVERGENCE_FACTOR * max(math.log(n_classes), 1.0)
+def _largest_weighted_gram_eigenvalue(X, weights, with_ones):
+    """lambda_max([X, 1]^T diag(w) [X, 1]), dense or sparse, without forming [X, 1]."""
+    n_features = X.shape[1]
+    if not scipy.sparse.issparse(X) and n_features < 1000:
+        Xw = X * weights[:, None]
+        gram = X.T @ Xw
+        if with_ones:
+            col = Xw.sum(axis=0)
+            gram = np.block([[gram, col[:, None]], [col[None, :], np.array([[weights.sum()]])]])
+        return float(np.linalg.eigvalsh(gram)[-1])
+
+    size = n_features + (1 if with_ones else 0)
+
+    def matvec(v):
+        v = np.ravel(v)
+        Xv = X @ v[:n_features]
+        if with_ones:
+            Xv = Xv + v[n_features]
+        Xv = np.asarray(Xv).ravel() * weights
+        out = np.asarray(X.T @ Xv).ravel()
+        return np.concatenate([out, [Xv.sum()]]) if with_ones else out
+
+    op = scipy.sparse.linalg.LinearOperator((size, size), matvec=matvec, dtype=np.float64)
+    return float(scipy.sparse.linalg.eigsh(op, k=1, which="LA", return_eigenvectors=False)[0])
 
 
-class _Progress:
-    """One line on stderr, rewritten at most every 0.2 s."""
+def _blas_threads_for(work):
+    """One BLAS thread for small problems, the default otherwise.
 
-    def __init__(self, total):
-        self.total = total
-        self.last = 0.0
-        self.start = time.perf_counter()
+    On matrices this small (the digits: 1347 x 64 x 10) the cost of waking
+    and synchronising BLAS threads exceeds the work, and on a busy machine
+    spinning threads slow each iteration down many times over.
+    """
+    if work < _SMALL_PROBLEM:
+        return threadpool_limits(limits=1, user_api="blas")
+    return contextlib.nullcontext()
 
-    def update(self, epoch, risk):
-        now = time.perf_counter()
-        if now - self.last >= 0.2:
-            self.last = now
-            done = int(20 * epoch / self.total)
-            bar = "#" * done + "." * (20 - done)
-            sys.stderr.write(f"\r[{bar}] epoch {epoch}/{self.total}  risk {risk:.5f}")
-            sys.stderr.flush()
 
-    def close(self, epoch, risk, converged):
-        how = "converged" if converged else "stopped at max_iter"
-        elapsed = time.perf_counter() - self.start
-        sys.stderr.write(
-            f"\r{how} after {epoch} epochs in {elapsed:.2f} s, risk {risk:.5f}" + " " * 20 + "\n"
-        )
-        sys.stderr.flush()
+def _separates(problem, coef, intercept):
+    """Whether every sample's true class has the strictly largest score."""
+    scores = np.asarray(problem.X @ coef.T)
+    if problem.fit_intercept:
+        scores = scores + intercept
+    rows = np.arange(problem.n_samples)
+    true = scores[rows, problem.labels].copy()
+    scores[rows, problem.labels] = -np.inf
+    return bool(np.all(true > scores.max(axis=1)))
+
+
+def _max_abs(grad_c, grad_b):
+    return max(float(np.max(np.abs(grad_c))), float(np.max(np.abs(grad_b))))
+
+
+class _progress:
+    """A tqdm progress bar on stderr when verbose, a no-op otherwise.
+
+    tqdm is imported only when a bar is wanted, and its plain text bar is used
+    (``tqdm.std``): ``tqdm.auto`` would warn in every notebook without
+    ipywidgets, even when nothing is shown.
+    """
+
+    def __init__(self, estimator):
+        if estimator.verbose:
+            from tqdm.std import tqdm
+
+            self.bar = tqdm(
+                total=estimator.max_iter,
+                desc=f"SoftmaxRegression({estimator.solver})",
+                unit="it" if estimator.solver == "lbfgs" else "epoch",
+                file=sys.stderr,
+                leave=True,
+            )
+        else:
+            self.bar = _NoBar()
+
+    def __enter__(self):
+        return self.bar
+
+    def __exit__(self, *exc):
+        self.bar.close()
+        return False
+
+
+class _NoBar:
+    def update(self, n):
+        pass
+
+    def set_postfix_str(self, text, refresh=True):
+        pass
+
+    def close(self):
+        pass

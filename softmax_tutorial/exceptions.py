@@ -1,19 +1,17 @@
-"""The library's own warning and exception classes."""
+"""The library's own exception.
 
-__all__ = ["ConvergenceWarning", "NotFittedError", "DivergenceError"]
+The not-fitted error and the convergence warning are scikit-learn's own
+(``sklearn.exceptions.NotFittedError`` and ``ConvergenceWarning``), re-exported
+by the package, so that ``except`` clauses and warning filters written for
+scikit-learn work unchanged.
+"""
 
-
-class ConvergenceWarning(UserWarning):
-    """Training stopped at ``max_iter`` before the risk stopped improving."""
-
-
-class NotFittedError(ValueError, AttributeError):
-    """A method that needs a fitted model was called before ``fit``.
-
-    A ``ValueError`` and an ``AttributeError``, like scikit-learn's, so code
-    written for either catches it.
-    """
+__all__ = ["DivergenceError"]
 
 
 class DivergenceError(ValueError):
-    """Gradient descent diverged: the learning rate is too large for the data."""
+    """Gradient descent diverged: the step size is too large for the data.
+
+    A ``ValueError``, because the cause is a bad ``learning_rate``; the message
+    names it and suggests ``learning_rate="auto"``.
+    """

@@ -12,8 +12,9 @@ import numbers
 
 import numpy as np
 
+from ._blocked_kernel import rowwise
 from ._validation import as_float_array, as_labels, as_targets, check_scalar, check_weights
-from .softmax import _rowwise, log_softmax, softmax
+from .softmax import log_softmax, softmax
 
 __all__ = ["one_hot", "cross_entropy", "risk", "risk_gradient"]
 
@@ -104,7 +105,7 @@ def cross_entropy(y, logits):
     if y_arr.ndim == 1 and not one_distribution:
         labels = as_labels(y_arr, "y", n_samples=n, n_classes=k)
         # A row of all -inf is no distribution (and -inf - -inf would be nan).
-        lse = _rowwise(np.ascontiguousarray(z), "logsumexp", "logits", all_neg_inf_ok=False)
+        lse = rowwise(np.ascontiguousarray(z), "logsumexp", "logits", all_neg_inf_ok=False)
         return lse - z[np.arange(n), labels]
     targets = as_targets(y_arr[None, :] if y_arr.ndim == 1 else y_arr, n, k)
     log_p = log_softmax(z, axis=-1)
@@ -178,7 +179,12 @@ def risk(W, X, y, l2=0.0):
     W, X, targets, labels = _check_problem(W, X, y, l2)
     z = _scores_or_overflow_error(W, X)
     losses = cross_entropy(labels if targets is None else targets, z)
-    return float(losses.mean() + 0.5 * l2 * np.sum(W * W))
+    mean_loss = float(losses.mean())
+    if not l2:
+        # Without a penalty, a W so large that W * W overflows (|W| > 1e154)
+        # must not turn a finite mean loss into 0 * inf = nan.
+        return mean_loss
+    return mean_loss + 0.5 * l2 * float(np.sum(W * W))
 
 
 def risk_gradient(W, X, y, l2=0.0):

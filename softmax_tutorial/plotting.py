@@ -183,7 +183,7 @@ def plot_decision_regions(
     Parameters
     ----------
     model : SoftmaxRegression or array_like of shape (2, n_classes)
-        A fitted model (anything with ``decision_function``) or a weight
+        A fitted model (anything with ``predict_proba``) or a weight
         matrix ``W``, with ``b`` its biases.
     X : array_like of shape (n_samples, 2)
     y : array_like of int, shape (n_samples,)
@@ -202,8 +202,9 @@ def plot_decision_regions(
     X = _check_2d_points(X, "plot_decision_regions")
     y = as_labels(y, "y", n_samples=X.shape[0])
     xx, yy, points = _grid(X, resolution)
-    if hasattr(model, "decision_function"):
-        scores = model.decision_function(points)
+    if hasattr(model, "predict_proba"):
+        # Probabilities, not decision_function: a binary model's is one column.
+        scores = model.predict_proba(points)
     else:
         scores = discriminants(points, model, b)
     n_classes = scores.shape[1]

@@ -91,12 +91,12 @@ def test_plot_decision_regions_from_a_model(toy_model):
 
 def test_plot_decision_regions_from_weights_on_a_given_ax(toy_model):
     model, X, y = toy_model
-    W, b = model.coef_.copy(), model.intercept_.copy()
+    W, b = model.coef_.T.copy(), model.intercept_.copy()
     _, ax = plt.subplots()
     out = plotting.plot_decision_regions(W, X, y, b=b, ax=ax, resolution=25, show_boundaries=True)
     assert out is ax
     assert _count(ax, ContourSet) == 1 + 3  # the boundaries and every pairwise line f_i = f_j
-    np.testing.assert_array_equal(W, model.coef_)
+    np.testing.assert_array_equal(W, model.coef_.T)
     np.testing.assert_array_equal(b, model.intercept_)
 
 
@@ -114,13 +114,13 @@ def test_plot_decision_regions_colours_the_predicted_class(toy_model):
 
 def test_plot_one_vs_rest_regions(toy_model):
     model, X, y = toy_model
-    W = model.coef_.copy()
+    W = model.coef_.T.copy()
     ax = plotting.plot_one_vs_rest_regions(W, X, y, b=model.intercept_, resolution=25)
     assert isinstance(ax, Axes)
     assert _count(ax, QuadMesh) == 1
     assert _count(ax, PathCollection) == 3
     assert len(ax.figure.axes) == 2  # the plot and its colour bar
-    np.testing.assert_array_equal(W, model.coef_)
+    np.testing.assert_array_equal(W, model.coef_.T)
 
 
 def test_plot_loss_curves(toy_model):

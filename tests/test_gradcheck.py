@@ -11,6 +11,7 @@ import pytest
 import scipy.special as sp
 
 from softmax_tutorial import (
+    elementwise_relative_error,
     numerical_gradient,
     relative_error,
     risk,
@@ -58,6 +59,38 @@ def test_numerical_gradient_leaves_x_alone_and_passes_a_copy(rng):
     numerical_gradient(lambda v: seen.append(v) or float(v.sum()), x)
     np.testing.assert_array_equal(x, original)
     assert not any(np.shares_memory(v, x) for v in seen)
+
+
+@pytest.mark.parametrize("x0", [1e10, -3e15, 1e20, 1e150])
+def test_numerical_gradient_scales_its_step_with_x(x0):
+    # An absolute step of 1e-6 gave 3.28e10 for the derivative 2e10 at x = 1e10, and 0 at
+    # 1e20, where x + 1e-6 == x. The relative step h = eps * |x| keeps both errors small.
+    g = numerical_gradient(lambda v: float(v[0] ** 2), np.array([x0]))
+    np.testing.assert_allclose(g, [2 * x0], rtol=1e-8)
+
+
+def test_numerical_gradient_step_is_at_least_eps_near_zero():
+    # max(1, |x|): at x = 0 the step is eps itself, not 0 (which would divide by zero).
+    g = numerical_gradient(lambda v: float(np.sum(np.exp(v))), np.zeros(3))
+    np.testing.assert_allclose(g, np.ones(3), rtol=0, atol=1e-9)
+
+
+def test_relative_error_hides_a_small_entry_and_the_elementwise_one_does_not():
+    a, b = [1e-8, 1.0], [2e-8, 1.0]
+    assert relative_error(a, b) == pytest.approx(5e-9, rel=1e-6)
+    r = elementwise_relative_error(a, b)
+    np.testing.assert_allclose(r, [1 / 3, 0.0], rtol=1e-12, atol=0)
+
+
+def test_elementwise_relative_error_formula_and_zeros(rng):
+    a = rng.standard_normal((3, 4))
+    b = a + 1e-3 * rng.standard_normal((3, 4))
+    np.testing.assert_allclose(
+        elementwise_relative_error(a, b), np.abs(a - b) / (np.abs(a) + np.abs(b)), rtol=1e-14
+    )
+    np.testing.assert_array_equal(elementwise_relative_error([0.0, 0.0], [0.0, 1e-300]), [0, 1])
+    with pytest.raises(ValueError, match="same shape"):
+        elementwise_relative_error([1.0], [1.0, 2.0])
 
 
 def test_relative_error_formula():

@@ -187,6 +187,24 @@ def test_risk_with_bias_feature_is_risk_with_bias(rng):
     np.testing.assert_allclose(risk(W_aug, add_bias_feature(X), y), expected, rtol=1e-12, atol=0)
 
 
+def test_risk_without_penalty_is_finite_for_weights_whose_square_overflows():
+    # |W| ~ 1e155: W * W overflows, but with l2=0 the penalty must not turn a finite mean
+    # loss into 0 * inf = nan. The scores X @ W are finite here (X is tiny).
+    W = np.array([[1e155, -1e155], [0.0, 0.0]])
+    X = np.array([[1e-150, 0.0], [-1e-150, 1.0]])
+    value = risk(W, X, [0, 1])
+    expected = float(np.mean(cross_entropy([0, 1], X @ W)))
+    assert np.isfinite(value)
+    np.testing.assert_allclose(value, expected, rtol=1e-12)
+    with np.errstate(over="ignore"):
+        assert risk(W, X, [0, 1], l2=1.0) == np.inf  # a real penalty that large is inf
+
+
+def test_one_hot_rejects_an_unsigned_label_too_large_for_an_index():
+    with pytest.raises(ValueError, match="too large"):
+        one_hot(np.array([0, 2**63], dtype=np.uint64), 3)
+
+
 def test_risk_is_finite_for_huge_scores():
     X = np.array([[1.0], [-1.0]])
     W = np.array([[1000.0, -1000.0]])  # scores +-1000: the wrong class costs 2000

@@ -397,3 +397,12 @@ def test_inputs_are_not_modified(rng, call, dtype):
     out = call(z)
     np.testing.assert_array_equal(z, original)
     assert not np.shares_memory(out, z)
+
+
+def test_sigmoid_of_infinities_is_its_limits():
+    np.testing.assert_array_equal(sigmoid([-np.inf, np.inf]), [0.0, 1.0])
+    out = sigmoid(np.array([np.inf, -np.inf, 0.0], dtype=np.float32))
+    assert out.dtype == np.float32
+    np.testing.assert_array_equal(out, [1.0, 0.0, 0.5])
+    with pytest.raises(ValueError, match="NaN"):
+        sigmoid([np.inf, np.nan])
