@@ -24,21 +24,31 @@ FOCUSABLE = (
 )
 
 
+# An expected state that only has to differ from the one before the key.
+CHANGED = object()
+
+
 @dataclass(frozen=True)
 class Widget:
     """A kind of control, as the keyboard test needs to know it.
 
-    selector : CSS selector of the element that takes the focus.
+    selector : CSS selector of the element that takes the focus (for a group
+        of radio buttons, the first one: a group is a single tab stop).
     steps : (key, expected state) pairs, pressed in order on the focused
-        control; each must change the state to the expected value.
+        control. The expected state is a string, ``CHANGED`` (any other state
+        than before the key) or None (press only, e.g. to reach a known start).
     state_js : JavaScript function of that element returning its state as a
         string, e.g. ``"el => el.getAttribute('aria-expanded')"``.
+    focus_within : CSS selector of the ancestor that must still contain the
+        focus after each key (arrow keys move it between radio buttons); by
+        default the control itself must keep it.
     """
 
     name: str
     selector: str
     steps: tuple
     state_js: str
+    focus_within: str = ""
 
 
 # Transitions make the focus ring and a dropdown's content fade in over a few
@@ -168,9 +178,23 @@ def walk_tab_order(page, *, max_presses=3000):
 
 
 def press_and_wait(page, element, key, state_js, expected, *, timeout=5_000):
-    """Press ``key`` and wait until ``state_js(element)`` returns ``expected``."""
+    """Press ``key`` and wait until ``state_js(element)`` returns ``expected``.
+
+    ``expected`` may be ``CHANGED`` (anything but the state before the key) or
+    None (do not wait).
+    """
+    before = page.evaluate("([el, f]) => String(eval(f)(el))", [element, state_js])
     page.keyboard.press(key)
+    if expected is None:
+        return
     try:
+        if expected is CHANGED:
+            page.wait_for_function(
+                "([el, f, old]) => String(eval(f)(el)) !== old",
+                arg=[element, state_js, before],
+                timeout=timeout,
+            )
+            return
         page.wait_for_function(
             "([el, f, want]) => String(eval(f)(el)) === want",
             arg=[element, state_js, str(expected)],
@@ -178,6 +202,7 @@ def press_and_wait(page, element, key, state_js, expected, *, timeout=5_000):
         )
     except Exception as error:  # playwright's TimeoutError: say what was seen instead
         seen = page.evaluate("([el, f]) => String(eval(f)(el))", [element, state_js])
+        want = f"a change from {before!r}" if expected is CHANGED else repr(expected)
         raise AssertionError(
-            f"after pressing {key} the state is {seen!r}, expected {expected!r}"
+            f"after pressing {key} the state is {seen!r}, expected {want}"
         ) from error

@@ -10,6 +10,7 @@ focus, the keys a reader presses, and the state each key must lead to.
 
 import pytest
 from keyboard_checks import (
+    CHANGED,
     Widget,
     describe_focused,
     focus_indicator,
@@ -30,6 +31,19 @@ _SOLUTION_STATE = """el => {
     return `${shown ? 'shown' : 'hidden'}, aria-expanded=${el.getAttribute('aria-expanded')}`;
 }"""
 
+# An in-page question (softmax_tutorial.quiz): which option is chosen, what
+# the numeric field holds, whether the feedback has said anything yet.
+_CHOSEN = """el => {
+    const chosen = el.closest('.sq-quiz').querySelector('input[type=radio]:checked');
+    return chosen ? chosen.value : 'none';
+}"""
+_FEEDBACK = """el => el.closest('.sq-quiz').querySelector('.sq-verdict').textContent.trim()
+    ? 'answered' : 'silent'"""
+# An interactive figure (softmax_tutorial.interactive): the slider's value and
+# the figure's own description of what it shows.
+_FIGURE_STATE = """el => el.value + ' | '
+    + el.closest('figure.sm-interactive').querySelector('.sm-status').textContent"""
+
 WIDGETS = [
     Widget(
         name="solution dropdown",
@@ -39,6 +53,31 @@ WIDGETS = [
             ("Space", "hidden, aria-expanded=false"),
         ),
         state_js=_SOLUTION_STATE,
+    ),
+    Widget(
+        name="question's options",
+        selector='.sq-quiz[data-kind="choice"] .sq-options > li:first-child > input[type=radio]',
+        steps=(("Space", "0"), ("ArrowDown", "1"), ("ArrowUp", "0")),
+        state_js=_CHOSEN,
+        focus_within=".sq-options",
+    ),
+    Widget(
+        name="question's answer field",
+        selector='.sq-quiz[data-kind="numeric"] input[type=text]',
+        steps=(("2", CHANGED),),
+        state_js="el => el.value",
+    ),
+    Widget(
+        name="question's Check button",
+        selector=".sq-quiz .sq-check",
+        steps=(("Enter", "answered"),),
+        state_js=_FEEDBACK,
+    ),
+    Widget(
+        name="figure slider",
+        selector="figure.sm-interactive input[type=range]",
+        steps=(("End", None), ("Home", CHANGED), ("ArrowRight", CHANGED)),
+        state_js=_FIGURE_STATE,
     ),
 ]
 
@@ -91,9 +130,23 @@ def test_every_control_works_with_the_keyboard_alone(fresh_page, name):
                 press_and_wait(page, element, key, widget.state_js, expected)
             except AssertionError as error:
                 raise AssertionError(f"{where}: {error}") from None
-            assert page.evaluate("el => document.activeElement === el", element), (
-                f"{where}: pressing {key} moved the focus to {describe_focused(page)}"
-            )
+            assert page.evaluate(
+                "([el, within]) => (within ? el.closest(within) : el)"
+                ".contains(document.activeElement)",
+                [element, widget.focus_within],
+            ), f"{where}: pressing {key} moved the focus to {describe_focused(page)}"
+
+
+def test_every_kind_of_control_is_on_the_site(visit):
+    """Guards the test above: a selector that no longer matches (the markup of
+    a quiz or a figure changed) would otherwise test nothing, silently."""
+    counts = {
+        widget.name: sum(
+            len(visit(name).page.query_selector_all(widget.selector)) for name in PAGES
+        )
+        for widget in WIDGETS
+    }
+    assert all(counts.values()), f"kinds of control found nowhere on the site: {counts}"
 
 
 @pytest.mark.parametrize("name", PAGES)
