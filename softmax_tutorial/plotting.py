@@ -75,7 +75,8 @@ def _grid(X, resolution, margin=1.0):
 def _scatter_classes(ax, X, y, n_classes, colours, class_names):
     for c in range(n_classes):
         mask = y == c
-        name = class_names[c] if class_names is not None else f"class {c}"
+        # The book numbers classes 1..C; code labels are 0..C-1.
+        name = class_names[c] if class_names is not None else f"class {c + 1}"
         ax.scatter(
             X[mask, 0],
             X[mask, 1],
@@ -190,6 +191,9 @@ def plot_decision_regions(
         Labels 0..C-1.
     b : array_like of shape (n_classes,), optional
         Biases, when ``model`` is a weight matrix.
+    class_names : list of str, optional
+        Legend names, one per class; by default "class 1", ..., "class C"
+        (the book's numbering of the labels 0..C-1).
     show_boundaries : bool
         Also draw every pairwise line ``f_i = f_j`` (dashed, faint), of which
         only the pieces where ``i`` and ``j`` are the top two scores are
@@ -231,6 +235,7 @@ def plot_decision_regions(
                     xx, yy, diff, levels=[0.0], colors="grey", linestyles="dashed", linewidths=0.8
                 )
     ax.contour(xx, yy, region, levels=np.arange(n_classes) + 0.5, colors="black", linewidths=1.2)
+    _check_one_each(class_names, "class_names", n_classes, "classes", "class")
     _scatter_classes(ax, X, y, n_classes, colours, class_names)
     ax.set(title=title, xlabel="$x_1$", ylabel="$x_2$")
     ax.legend(loc="best", fontsize="small")
@@ -246,11 +251,23 @@ def plot_one_vs_rest_regions(
     ax=None,
     resolution=300,
     title="One-vs-rest: regions claimed by 0, 1 or several classes",
+    class_names=None,
 ):
     """Shade how many one-vs-rest classifiers ``f_c(x) > 0`` claim each point.
 
     Points claimed by none or by several classes are the ambiguous regions
     that the argmax rule does not have.
+
+    Parameters
+    ----------
+    W : array_like of shape (2, n_classes)
+    X : array_like of shape (n_samples, 2)
+    y : array_like of int, shape (n_samples,)
+        Labels 0..C-1.
+    b : array_like of shape (n_classes,), optional
+    class_names : list of str, optional
+        Legend names, one per class; by default "class 1", ..., "class C"
+        (the book's numbering of the labels 0..C-1).
 
     Returns
     -------
@@ -268,7 +285,8 @@ def plot_one_vs_rest_regions(
     )
     cbar = ax.figure.colorbar(mesh, ax=ax, ticks=range(n_classes + 1))
     cbar.set_label("number of classes claiming the point")
-    _scatter_classes(ax, X, y, n_classes, _class_colours(n_classes), None)
+    _check_one_each(class_names, "class_names", n_classes, "classes", "class")
+    _scatter_classes(ax, X, y, n_classes, _class_colours(n_classes), class_names)
     ax.set(title=title, xlabel="$x_1$", ylabel="$x_2$")
     ax.legend(loc="best", fontsize="small")
     return ax

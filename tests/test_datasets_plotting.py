@@ -89,6 +89,21 @@ def test_plot_decision_regions_from_a_model(toy_model):
     np.testing.assert_array_equal(y, y0)
 
 
+def test_legends_number_classes_as_the_book_does(toy_model):
+    # Code labels 0..C-1 are the book's classes 1..C (issue 9, finding 9).
+    model, X, y = toy_model
+    ax = plotting.plot_decision_regions(model, X, y, resolution=10)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["class 1", "class 2", "class 3"]
+    W = model.coef_.T
+    ax = plotting.plot_one_vs_rest_regions(W, X, y, resolution=10)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["class 1", "class 2", "class 3"]
+    ax = plotting.plot_one_vs_rest_regions(W, X, y, resolution=10, class_names=list("xyz"))
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["x", "y", "z"]
+    with pytest.raises(ValueError, match="class_names has 2 entries but there are 3 classes"):
+        plotting.plot_one_vs_rest_regions(W, X, y, resolution=10, class_names=["x", "y"])
+    plt.close("all")
+
+
 def test_plot_decision_regions_from_weights_on_a_given_ax(toy_model):
     model, X, y = toy_model
     W, b = model.coef_.T.copy(), model.intercept_.copy()
