@@ -1,8 +1,20 @@
 """Figures for the chapters (the only module that imports matplotlib).
 
 Every function draws on an ``ax`` you pass (or a new one) and returns the
-matplotlib objects; none calls ``show()``. Classes are told apart by marker
-shape as well as colour, and colour maps are readable in grey (viridis).
+matplotlib objects; none calls ``show()``.
+
+Colour is never the only thing that tells two things apart, so that the
+figures read in grey, in print and with any colour vision:
+
+- classes have a marker shape each as well as a colour; curves that share a
+  line style get a marker each;
+- magnitudes use viridis (or grey), whose lightness grows steadily;
+- signed quantities (weights, Jacobians, differences) use one convention in
+  every figure, ``SIGNED_CMAP``: a scale centred on zero, **red for positive,
+  blue for negative**, white at zero, so lightness says how large and hue says
+  which sign. In grey only the lightness is left, so the sign is also written
+  down: as the numbers in each cell, or as a minus mark on the negative pixels
+  of an image.
 """
 
 import matplotlib.pyplot as plt
@@ -13,6 +25,7 @@ from ._validation import as_float_array, as_labels
 from .linear import discriminants
 
 __all__ = [
+    "SIGNED_CMAP",
     "plot_decision_regions",
     "plot_one_vs_rest_regions",
     "plot_loss_curves",
@@ -25,8 +38,12 @@ __all__ = [
     "plot_matrices",
 ]
 
+SIGNED_CMAP = "RdBu_r"
+"""The book's colour map for signed values: red positive, blue negative, white 0."""
+
 _MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*", "h", "<"]
 _LIGHT = 0.35  # how washed-out the region colours are, so points stand out
+_MINUS_FROM = 0.15  # mark negative entries from this fraction of the scale on
 
 
 def _class_colours(n_classes):
@@ -58,7 +75,8 @@ def _grid(X, resolution, margin=1.0):
 def _scatter_classes(ax, X, y, n_classes, colours, class_names):
     for c in range(n_classes):
         mask = y == c
-        name = class_names[c] if class_names is not None else f"class {c}"
+        # The book numbers classes 1..C; code labels are 0..C-1.
+        name = class_names[c] if class_names is not None else f"class {c + 1}"
         ax.scatter(
             X[mask, 0],
             X[mask, 1],
@@ -104,6 +122,42 @@ def _draw_matrix(ax, M, *, cmap, fmt, fontsize, tick_labels, limits=None):
     return image
 
 
+def _tell_lines_apart(lines, explicit_markers):
+    """Give every line a marker if some lines share both line style and marker.
+
+    Lines whose caller chose a marker keep it. Markers are spaced along each
+    line (every tenth of the axes) and offset from one line to the next, so
+    they do not sit on top of each other.
+    """
+    looks = [(line.get_linestyle(), line.get_marker()) for line in lines]
+    if len(set(looks)) == len(looks):
+        return
+    for k, (line, explicit) in enumerate(zip(lines, explicit_markers, strict=True)):
+        if not explicit:
+            line.set_marker(_MARKERS[k % len(_MARKERS)])
+            line.set_markersize(5)
+            line.set_markevery((0.02 * (k % 5), 0.1))
+
+
+def _mark_negative(ax, M, limit):
+    """Write a minus mark on the entries of M below -_MINUS_FROM * limit.
+
+    The sign of a signed heat map is carried by hue alone, which is lost in
+    grey; the marks carry it too. Black on pale cells, white on dark ones.
+    """
+    rows, cols = np.nonzero(M < -_MINUS_FROM * limit) if limit > 0 else ([], [])
+    dark = np.abs(M[rows, cols]) > 0.6 * limit
+    return ax.scatter(
+        cols,
+        rows,
+        marker="_",
+        s=30,
+        linewidths=1.2,
+        c=np.where(dark, "white", "black"),
+        label="negative",
+    )
+
+
 def _check_one_each(items, name, n, plural, singular):
     """Raise ``ValueError`` unless ``items`` has one entry per plotted thing."""
     if items is not None and len(items) != n:
@@ -137,6 +191,9 @@ def plot_decision_regions(
         Labels 0..C-1.
     b : array_like of shape (n_classes,), optional
         Biases, when ``model`` is a weight matrix.
+    class_names : list of str, optional
+        Legend names, one per class; by default "class 1", ..., "class C"
+        (the book's numbering of the labels 0..C-1).
     show_boundaries : bool
         Also draw every pairwise line ``f_i = f_j`` (dashed, faint), of which
         only the pieces where ``i`` and ``j`` are the top two scores are
@@ -178,6 +235,7 @@ def plot_decision_regions(
                     xx, yy, diff, levels=[0.0], colors="grey", linestyles="dashed", linewidths=0.8
                 )
     ax.contour(xx, yy, region, levels=np.arange(n_classes) + 0.5, colors="black", linewidths=1.2)
+    _check_one_each(class_names, "class_names", n_classes, "classes", "class")
     _scatter_classes(ax, X, y, n_classes, colours, class_names)
     ax.set(title=title, xlabel="$x_1$", ylabel="$x_2$")
     ax.legend(loc="best", fontsize="small")
@@ -193,11 +251,23 @@ def plot_one_vs_rest_regions(
     ax=None,
     resolution=300,
     title="One-vs-rest: regions claimed by 0, 1 or several classes",
+    class_names=None,
 ):
     """Shade how many one-vs-rest classifiers ``f_c(x) > 0`` claim each point.
 
     Points claimed by none or by several classes are the ambiguous regions
     that the argmax rule does not have.
+
+    Parameters
+    ----------
+    W : array_like of shape (2, n_classes)
+    X : array_like of shape (n_samples, 2)
+    y : array_like of int, shape (n_samples,)
+        Labels 0..C-1.
+    b : array_like of shape (n_classes,), optional
+    class_names : list of str, optional
+        Legend names, one per class; by default "class 1", ..., "class C"
+        (the book's numbering of the labels 0..C-1).
 
     Returns
     -------
@@ -215,7 +285,8 @@ def plot_one_vs_rest_regions(
     )
     cbar = ax.figure.colorbar(mesh, ax=ax, ticks=range(n_classes + 1))
     cbar.set_label("number of classes claiming the point")
-    _scatter_classes(ax, X, y, n_classes, _class_colours(n_classes), None)
+    _check_one_each(class_names, "class_names", n_classes, "classes", "class")
+    _scatter_classes(ax, X, y, n_classes, _class_colours(n_classes), class_names)
     ax.set(title=title, xlabel="$x_1$", ylabel="$x_2$")
     ax.legend(loc="best", fontsize="small")
     return ax
@@ -244,9 +315,11 @@ def plot_loss_curves(
     if not isinstance(curves, dict):
         curves = {None: curves}
     ax = _new_ax(ax, figsize=(6, 4))
+    lines = []
     for label, curve in curves.items():
         values = as_float_array(curve, "curve", ndim=1)
-        ax.plot(np.arange(1, values.shape[0] + 1), values, label=label, linewidth=1.6)
+        lines += ax.plot(np.arange(1, values.shape[0] + 1), values, label=label, linewidth=1.6)
+    _tell_lines_apart(lines, [False] * len(lines))
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     if log_scale:
         ax.set_yscale("log")
@@ -260,7 +333,9 @@ def plot_lines(x, series, *, ax=None, title="", xlabel="", ylabel="", styles=Non
     """Several curves over the same ``x``: ``series`` maps a label to y values.
 
     ``styles`` optionally maps a label to keyword arguments for ``ax.plot``
-    (say, a dashed line for a reference curve).
+    (say, a dashed line for a reference curve). Curves that the styles leave
+    with the same line style and marker get a marker each, so that they can be
+    told apart without their colour.
 
     Returns
     -------
@@ -268,8 +343,10 @@ def plot_lines(x, series, *, ax=None, title="", xlabel="", ylabel="", styles=Non
     """
     ax = _new_ax(ax, figsize=(6, 4))
     styles = styles or {}
+    lines = []
     for label, values in series.items():
-        ax.plot(x, values, label=label, **{"linewidth": 1.8, **styles.get(label, {})})
+        lines += ax.plot(x, values, label=label, **{"linewidth": 1.8, **styles.get(label, {})})
+    _tell_lines_apart(lines, ["marker" in styles.get(label, {}) for label in series])
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     if len(series) > 1:
         ax.legend(fontsize="small")
@@ -286,14 +363,18 @@ def plot_matrix(
     ylabel="",
     annotate=True,
     fmt="{:.2f}",
-    cmap="viridis",
+    cmap=None,
     tick_labels=None,
     colorbar=True,
     fontsize=8,
 ):
     """A matrix as a heat map (a Jacobian, a confusion matrix, ...).
 
+    A matrix with entries of both signs is drawn on ``SIGNED_CMAP``, centred
+    on 0; any other on viridis over its own range. ``cmap`` overrides either.
     ``fontsize`` is the size in points of the number written in each cell.
+    Without the numbers (``annotate=False``), negative entries of a signed
+    matrix get a minus mark.
 
     Returns
     -------
@@ -301,9 +382,19 @@ def plot_matrix(
     """
     M = as_float_array(M, "M", ndim=2)
     ax = _new_ax(ax, figsize=(5, 4.2))
+    signed = M.min() < 0 < M.max()
+    limit = float(np.abs(M).max())
     image = _draw_matrix(
-        ax, M, cmap=cmap, fmt=fmt if annotate else None, fontsize=fontsize, tick_labels=tick_labels
+        ax,
+        M,
+        cmap=cmap or (SIGNED_CMAP if signed else "viridis"),
+        fmt=fmt if annotate else None,
+        fontsize=fontsize,
+        tick_labels=tick_labels,
+        limits=(-limit, limit) if signed else None,
     )
+    if signed and not annotate:
+        _mark_negative(ax, M, limit)
     if colorbar:
         ax.figure.colorbar(image, ax=ax)
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
@@ -384,8 +475,9 @@ def plot_image_grid(
     images : array_like of shape (n_images, n_pixels)
         One flattened image per row.
     symmetric : bool
-        Centre the colour scale on 0 (for weights, whose sign matters) and use
-        a diverging map.
+        For signed images (weights): one scale centred on 0 shared by all
+        images, on ``SIGNED_CMAP`` (red positive, blue negative), with a minus
+        mark on the clearly negative pixels so that the sign survives in grey.
 
     Returns
     -------
@@ -406,18 +498,20 @@ def plot_image_grid(
         layout="constrained",
     )
     limit = np.abs(images).max() if symmetric else None
-    kwargs = {"vmin": -limit, "vmax": limit, "cmap": "RdBu_r"} if symmetric else {"cmap": cmap}
+    kwargs = {"vmin": -limit, "vmax": limit, "cmap": SIGNED_CMAP} if symmetric else {"cmap": cmap}
     image = None
     for k, ax in enumerate(axes.flat):
         ax.set_axis_off()
         if k >= n:
             continue
         image = ax.imshow(images[k].reshape(image_shape), **kwargs)
+        if symmetric:
+            _mark_negative(ax, images[k].reshape(image_shape), limit)
         if titles is not None:
             ax.set_title(titles[k], fontsize=10)
     if symmetric and image is not None:
         # One shared, zero-centred scale: the colour bar says which sign is which.
-        fig.colorbar(image, ax=axes, shrink=0.8, label="weight")
+        fig.colorbar(image, ax=axes, shrink=0.8, label="weight (\u2212 marks negative pixels)")
     if suptitle:
         fig.suptitle(suptitle, fontsize=12)
     return fig, axes
@@ -572,14 +666,15 @@ def plot_matrices(
     ylabel="",
     tick_labels=None,
     fmt="{:.3f}",
-    cmap="RdBu",
+    cmap=SIGNED_CMAP,
     fontsize=8,
 ):
     """Several matrices side by side on one colour scale centred on 0.
 
     For comparing signed matrices (Jacobians at different points, say): one
-    shared scale ``[-m, m]``, with ``m`` the largest absolute entry, so a
-    matrix near zero looks pale next to a large one, and a single colour bar.
+    shared scale ``[-m, m]`` on ``SIGNED_CMAP`` (red positive, blue negative),
+    with ``m`` the largest absolute entry, so a matrix near zero looks pale
+    next to a large one, and a single colour bar.
 
     Parameters
     ----------
@@ -590,8 +685,9 @@ def plot_matrices(
         One per matrix; by default a new figure with one row of axes.
     tick_labels : sequence of str, optional
         Labels for both the rows and the columns.
-    fmt : str
-        Format of the number written in each cell.
+    fmt : str or None
+        Format of the number written in each cell; None writes no numbers and
+        puts a minus mark on the negative entries instead.
     fontsize : float
         Size in points of the number written in each cell.
 
@@ -625,6 +721,8 @@ def plot_matrices(
             tick_labels=tick_labels,
             limits=(-limit, limit),
         )
+        if fmt is None:
+            _mark_negative(ax, M, limit)
         ax.set(title=titles[k] if titles is not None else "", xlabel=xlabel, ylabel=ylabel)
     fig.colorbar(image, ax=axes, shrink=0.9)
     return fig, axes

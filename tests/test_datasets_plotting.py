@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection, QuadMesh
+from matplotlib.colors import to_rgb
 from matplotlib.contour import ContourSet
 from matplotlib.figure import Figure
 
@@ -86,6 +87,21 @@ def test_plot_decision_regions_from_a_model(toy_model):
     assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
     np.testing.assert_array_equal(X, X0)
     np.testing.assert_array_equal(y, y0)
+
+
+def test_legends_number_classes_as_the_book_does(toy_model):
+    # Code labels 0..C-1 are the book's classes 1..C (issue 9, finding 9).
+    model, X, y = toy_model
+    ax = plotting.plot_decision_regions(model, X, y, resolution=10)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["class 1", "class 2", "class 3"]
+    W = model.coef_.T
+    ax = plotting.plot_one_vs_rest_regions(W, X, y, resolution=10)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["class 1", "class 2", "class 3"]
+    ax = plotting.plot_one_vs_rest_regions(W, X, y, resolution=10, class_names=list("xyz"))
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["x", "y", "z"]
+    with pytest.raises(ValueError, match="class_names has 2 entries but there are 3 classes"):
+        plotting.plot_one_vs_rest_regions(W, X, y, resolution=10, class_names=["x", "y"])
+    plt.close("all")
 
 
 def test_plot_decision_regions_from_weights_on_a_given_ax(toy_model):
@@ -270,7 +286,9 @@ def test_plot_matrices_share_one_colour_scale():
 def test_every_public_plotting_function_has_a_test():
     # "Has a test" = is called somewhere in this module (not just listed here).
     source = Path(__file__).read_text()
-    untested = [name for name in plotting.__all__ if f"plotting.{name}(" not in source]
+    functions = [name for name in plotting.__all__ if callable(getattr(plotting, name))]
+    assert len(functions) == len(plotting.__all__) - 1  # all but SIGNED_CMAP
+    untested = [name for name in functions if f"plotting.{name}(" not in source]
     assert untested == [], f"plotting functions no test calls: {untested}"
 
 
@@ -331,3 +349,151 @@ def test_plotting_rejects_bad_input(call, exc, match):
     X, y = make_toy_data(n_per_class=3, random_state=0)
     with pytest.raises(exc, match=match):
         call(X, y)
+
+
+# --- figures that read in grey ----------------------------------------------------------------
+
+
+def _lightness(colours):
+    """CIE L* (0 black .. 100 white) of sRGB colours, shape (n, 3) or (n, 4)."""
+    rgb = np.asarray(colours, dtype=float)[:, :3]
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    y = linear @ np.array([0.2126, 0.7152, 0.0722])
+    return np.where(y > (6 / 29) ** 3, 116 * np.cbrt(y) - 16, y * (29 / 3) ** 3)
+
+
+def _steps(cmap):
+    return np.diff(_lightness(plt.get_cmap(cmap)(np.linspace(0, 1, 101))))
+
+
+def test_signed_colour_map_is_red_positive_blue_negative_white_zero():
+    cmap = plt.get_cmap(plotting.SIGNED_CMAP)
+    red_end, middle, blue_end = cmap(1.0), cmap(0.5), cmap(0.0)
+    assert red_end[0] > 2 * red_end[2], f"the positive end is not red: {red_end}"
+    assert blue_end[2] > 2 * blue_end[0], f"the negative end is not blue: {blue_end}"
+    assert min(middle[:3]) > 0.9, f"zero is not (nearly) white: {middle}"
+
+
+def test_signed_colour_map_lightness_says_the_size():
+    # In grey the signed map must still read as "darker = larger |value|":
+    # lightness rises steadily up to zero, then falls steadily, symmetrically.
+    lightness = _lightness(plt.get_cmap(plotting.SIGNED_CMAP)(np.linspace(0, 1, 101)))
+    assert (np.diff(lightness[:51]) > 0).all()
+    assert (np.diff(lightness[50:]) < 0).all()
+    np.testing.assert_allclose(lightness, lightness[::-1], rtol=0, atol=8)  # L* units
+    assert lightness[0] < 40 and lightness[-1] < 40 and lightness[50] > 95
+
+
+def _image_cmaps(fig):
+    return [im.get_cmap() for ax in fig.axes for im in ax.images]
+
+
+def test_unsigned_figures_use_maps_whose_lightness_is_monotonic():
+    rng = np.random.default_rng(0)
+    cmaps = [
+        plotting.plot_matrix(np.abs(rng.standard_normal((3, 3)))).images[0].get_cmap(),
+        *_image_cmaps(plotting.plot_image_grid(rng.random((2, 64)))[0]),
+    ]
+    ax = plotting.plot_function_contours(lambda u, v: u + v, (0, 1), (0, 1), resolution=5)
+    cmaps.append(next(c for c in ax.collections if isinstance(c, ContourSet)).get_cmap())
+    X, y = make_toy_data(n_per_class=5, random_state=0)
+    ax = plotting.plot_one_vs_rest_regions(np.eye(2, 3), X, y, resolution=5)
+    cmaps.append(next(c for c in ax.collections if isinstance(c, QuadMesh)).get_cmap())
+    for cmap in cmaps:
+        steps = _steps(cmap)
+        assert (steps > 0).all() or (steps < 0).all(), f"{cmap.name}: lightness not monotonic"
+
+
+def test_every_signed_figure_follows_the_one_convention():
+    rng = np.random.default_rng(1)
+    signed = rng.standard_normal((4, 4))
+    images = [plotting.plot_matrix(signed).images[0]]
+    _, axes = plotting.plot_matrices([signed, 2 * signed])
+    images += [ax.images[0] for ax in axes]
+    fig, _ = plotting.plot_image_grid(
+        rng.standard_normal((3, 16)), image_shape=(4, 4), symmetric=True
+    )
+    images += [im for ax in fig.axes for im in ax.images]
+    for image in images:
+        assert image.get_cmap().name == plotting.SIGNED_CMAP
+        low, high = image.get_clim()
+        np.testing.assert_allclose(low, -high, rtol=0, atol=0)  # centred on zero
+    # A matrix of one sign keeps viridis over its own range.
+    image = plotting.plot_matrix(np.abs(signed)).images[0]
+    assert image.get_cmap().name == "viridis"
+    np.testing.assert_allclose(image.get_clim(), (np.abs(signed).min(), np.abs(signed).max()))
+
+
+def _minus_marks(ax):
+    marks = [c for c in ax.collections if c.get_label() == "negative"]
+    return np.asarray(marks[0].get_offsets()) if marks else np.empty((0, 2))
+
+
+def test_image_grid_marks_the_negative_pixels():
+    image = np.array([[1.0, -1.0, 0.05], [-0.1, -0.5, 0.3]])  # the scale is [-1, 1]
+    fig, axes = plotting.plot_image_grid(image.reshape(1, -1), image_shape=(2, 3), symmetric=True)
+    marks = _minus_marks(axes.flat[0])
+    # (column, row) of the entries below -0.15: -1.0 and -0.5, not -0.1 (too pale to matter)
+    assert sorted(map(tuple, marks.tolist())) == [(1.0, 0.0), (1.0, 1.0)]
+    fig, axes = plotting.plot_image_grid(np.abs(image).reshape(1, -1), image_shape=(2, 3))
+    assert len(_minus_marks(axes.flat[0])) == 0  # unsigned images: no marks
+
+
+def test_signed_matrix_without_numbers_gets_minus_marks():
+    M = np.array([[2.0, -2.0], [-1.0, 0.5]])
+    assert len(_minus_marks(plotting.plot_matrix(M))) == 0  # the numbers carry the sign
+    assert any(t.get_text().startswith("-") for t in plotting.plot_matrix(M).texts)
+    marks = _minus_marks(plotting.plot_matrix(M, annotate=False))
+    assert sorted(map(tuple, marks.tolist())) == [(0.0, 1.0), (1.0, 0.0)]
+    _, (ax,) = plotting.plot_matrices([M], fmt=None)
+    assert len(ax.texts) == 0 and len(_minus_marks(ax)) == 2
+
+
+def _looks(ax):
+    return [(line.get_linestyle(), line.get_marker()) for line in ax.lines]
+
+
+def test_lines_that_only_colour_tells_apart_get_a_marker_each():
+    x = np.linspace(0, 1, 30)
+    ax = plotting.plot_lines(x, {f"s{k}": x**k for k in range(4)})
+    looks = _looks(ax)
+    assert len(set(looks)) == 4, looks
+    assert all(marker not in ("None", "", None) for _, marker in looks)
+    legend_markers = [h.get_marker() for h in ax.get_legend().legend_handles]
+    assert legend_markers == [marker for _, marker in looks]  # the legend shows them too
+
+
+def test_lines_already_told_apart_by_their_style_are_left_alone():
+    x = np.linspace(0, 1, 30)
+    styles = {"a": {"linestyle": "-"}, "b": {"linestyle": "--"}, "c": {"linestyle": ":"}}
+    ax = plotting.plot_lines(x, {k: x for k in styles}, styles=styles)
+    assert [marker for _, marker in _looks(ax)] == ["None"] * 3
+
+
+def test_a_chosen_marker_is_kept_when_markers_are_added():
+    x = np.linspace(0, 1, 30)
+    styles = {"c": {"linestyle": "--", "marker": "x"}, "d": {"linestyle": "--"}}
+    ax = plotting.plot_lines(x, {k: x for k in "abcd"}, styles=styles)
+    looks = _looks(ax)
+    assert len(set(looks)) == 4, looks
+    assert looks[2] == ("--", "x")
+
+
+def test_loss_curves_are_told_apart_without_colour():
+    ax = plotting.plot_loss_curves({"full batch": [3.0, 2.0, 1.0], "mini-batch": [3.0, 1.5, 1.2]})
+    assert len(set(_looks(ax))) == 2
+    ax = plotting.plot_loss_curves([3.0, 2.0, 1.0])
+    assert _looks(ax) == [("-", "None")]  # a single curve needs no marker
+
+
+def test_class_colours_differ_in_lightness():
+    # The decision-region colours also differ in grey, not only in hue.
+    X, y = make_toy_data(n_per_class=5, random_state=0)
+    ax = plotting.plot_decision_regions(np.eye(2, 3), X, y, resolution=5)
+    mesh = next(c for c in ax.collections if isinstance(c, QuadMesh))
+    regions = _lightness(mesh.get_cmap()(np.linspace(0, 1, 3)))
+    assert np.diff(np.sort(regions)).min() > 8, regions  # L* units
+    points = _lightness(
+        [to_rgb(c.get_facecolor()[0]) for c in ax.collections if isinstance(c, PathCollection)]
+    )
+    assert np.diff(np.sort(points)).min() > 15, points

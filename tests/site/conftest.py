@@ -80,12 +80,14 @@ class Visit:
     requested_urls: list = field(default_factory=list)
 
 
-@pytest.fixture(scope="session")
-def visit(browser, base_url):
-    """visit(name) loads the page for a _toc.yml entry once per session."""
+def _page_loader(context, base_url, screenshots=None):
+    """load(name) loads the page for a _toc.yml entry once in ``context``.
+
+    With ``screenshots`` (a folder), also saves a full-page screenshot there.
+    """
     cache = {}
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    if screenshots is not None:
+        screenshots.mkdir(parents=True, exist_ok=True)
 
     def load(name):
         if name in cache:
@@ -116,9 +118,30 @@ def visit(browser, base_url):
         page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
         page.wait_for_load_state("networkidle")
         page.evaluate("() => window.scrollTo(0, 0)")
-        page.screenshot(path=str(SCREENSHOTS / f"{Path(name).name}.png"), full_page=True)
+        if screenshots is not None:
+            page.screenshot(path=str(screenshots / f"{Path(name).name}.png"), full_page=True)
         cache[name] = record
         return record
 
-    yield load
+    return load
+
+
+@pytest.fixture(scope="session")
+def visit(browser, base_url):
+    """visit(name) loads the page for a _toc.yml entry once per session."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield _page_loader(context, base_url, SCREENSHOTS)
+    context.close()
+
+
+# A phone held upright (an iPhone 12 to 15 is 390 x 844 CSS pixels). is_mobile
+# makes Chromium honour the page's viewport meta tag as a phone browser does.
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session")
+def phone_visit(browser, base_url):
+    """Like visit, in a phone-sized mobile browser; screenshots go to screenshots/phone/."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    yield _page_loader(context, base_url, SCREENSHOTS / "phone")
     context.close()
