@@ -37,6 +37,7 @@ from sklearn.datasets import load_digits
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
+from threadpoolctl import threadpool_limits
 
 from softmax_tutorial import ConvergenceWarning, SoftmaxRegression, log_softmax, logsumexp, softmax
 
@@ -229,16 +230,27 @@ def n_iter(model):
 
 
 def compare_fits(rng, title, ours, theirs, X_tr, X_te, y_tr, y_te):
-    """Time two estimators interleaved; return the fitted models, the ratio and the times."""
+    """Time two estimators interleaved, as they run by default and with every
+    library limited to one thread; return the fitted models, the default-threads
+    ratio and the times.
+
+    SoftmaxRegression uses one BLAS thread on problems this small (waking
+    threads costs more than the work); scikit-learn uses every core. The
+    one-thread run removes that difference, so the ratio there compares the
+    algorithms alone.
+    """
     makers = {"ours": ours, "sklearn": theirs}
     fitted = {name: quiet_fit(make(), X_tr, y_tr) for name, make in makers.items()}  # warm-up
     funcs = {name: (lambda m=make: quiet_fit(m(), X_tr, y_tr)) for name, make in makers.items()}
     times = interleaved(funcs, FIT_ROUNDS, rng)
+    with threadpool_limits(limits=1):
+        single = interleaved(funcs, FIT_ROUNDS, rng)
     rows = [
         [
             label,
             ms(statistics.median(times[name])),
             ms(min(times[name])),
+            ms(statistics.median(single[name])),
             n_iter(fitted[name]),
             f"{100 * fitted[name].score(X_te, y_te):.2f}",
         ]
@@ -246,8 +258,18 @@ def compare_fits(rng, title, ours, theirs, X_tr, X_te, y_tr, y_te):
     ]
     if title:
         print(title)
-    table(["estimator", "median ms", "min ms", "iterations", "test acc %"], rows)
-    return fitted, paired_ratio(times["ours"], times["sklearn"]), times
+    table(
+        ["estimator", "median ms", "min ms", "1-thread median ms", "iterations", "test acc %"],
+        rows,
+    )
+    ratio = paired_ratio(times["ours"], times["sklearn"])
+    ratio_single = paired_ratio(single["ours"], single["sklearn"])
+    print(
+        f"  fit time ours/sklearn = {ratio:.2f} as each runs by default, {ratio_single:.2f} "
+        f"with every library on one thread; target <= 1.0 "
+        f"{verdict(max(ratio, ratio_single) <= 1.0)}"
+    )
+    return fitted, max(ratio, ratio_single), times
 
 
 class Maker:
@@ -304,7 +326,6 @@ def bench_digits(rng):
             f"to the exact optimum: ours {np.abs(p_ours - exact).max():.1e}, "
             f"sklearn {np.abs(p_theirs - exact).max():.1e}"
         )
-        print(f"  fit time ours/sklearn = {ratio:.2f}, target <= 1.0 {verdict(ratio <= 1.0)}")
         results[solver] = (gap, ratio)
     print(f"  ours converged: {fitted['ours'].converged_} (max |gradient| <= {MATCHED_TOL:g})")
 
@@ -312,8 +333,8 @@ def bench_digits(rng):
     print()
     fitted, ratio, times_2b = compare_fits(
         rng,
-        "2b. defaults: SoftmaxRegression() (l2=1e-3, tol=1e-7 on the gradient) vs "
-        "LogisticRegression() (C=1, tol=1e-4)",
+        "2b. defaults: SoftmaxRegression() (l2={l2:g}, tol={tol:g} on the gradient) vs "
+        "LogisticRegression() (C=1, tol=1e-4)".format(**SoftmaxRegression().get_params()),
         Maker("SoftmaxRegression()", SoftmaxRegression),
         Maker("LogisticRegression()", LogisticRegression),
         X_tr,
@@ -338,7 +359,6 @@ def bench_digits(rng):
         f"  accuracy: ours is {acc_gap:+.2f} points below sklearn; target within 1 point "
         f"{verdict(acc_gap <= 1.0)}"
     )
-    print(f"  fit time ours/sklearn = {ratio:.2f}, target <= 1.0 {verdict(ratio <= 1.0)}")
 
     # 2c: the lesson's baseline, gradient descent with the safe step, no target.
     print()

@@ -130,7 +130,7 @@ def softmax_columns_inplace(scores_t, name):
     scores_t -= col_max
     np.exp(scores_t, out=scores_t)
     col_sum = scores_t.sum(axis=0)
-    scores_t /= col_sum
+    scores_t *= 1.0 / col_sum  # n divisions and k * n multiplications, not k * n divisions
     np.log(col_sum, out=col_sum)
     col_sum += col_max
     return col_sum

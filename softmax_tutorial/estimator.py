@@ -15,6 +15,7 @@ chapter 7 (curvature and faster solvers); used on real data in chapter 8.
 """
 
 import contextlib
+import functools
 import math
 import numbers
 import sys
@@ -28,7 +29,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.exceptions import ConvergenceWarning, NotFittedError
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from ._blocked_kernel import softmax_columns_inplace
 from ._validation import check_random_state, check_scalar
@@ -67,24 +68,30 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
 
     Parameters
     ----------
-    l2 : float, default=1e-3
+    l2 : float, default=1e-2
         The weight decay :math:`\lambda \ge 0` on ``coef_`` (not on the
-        intercept). With :math:`\lambda > 0` the objective is strictly convex in
+        intercept). The default suits standardised features: on the
+        standardised digits, iris, wine and breast-cancer sets it gives
+        held-out accuracies within a point of ``LogisticRegression()``'s. It
+        is the same for every data size, unlike ``LogisticRegression(C=1)``,
+        whose penalty per sample is :math:`1/N`; ``l2 = 1 / (C * n_samples)``
+        gives exactly the objective of ``LogisticRegression(C=C)``.
+
+        With :math:`\lambda > 0` the objective is strictly convex in
         ``coef_``, so the optimum is unique, up to one flat direction: adding
         the same number to every intercept changes no probability. Both
         solvers start from zero and their steps keep ``intercept_.sum()`` at
-        0, so they return the optimum with that property. ``l2=0`` is
-        the book's unpenalised risk: then, if the classes can be separated by
-        the linear scores (as the digits can), no minimiser exists: the risk
-        falls towards 0 as the weights grow, and its gradient vanishes on the
-        way, so the stopping rule is met at weights whose size is set by
-        ``tol``. When the fitted weights classify every training sample
-        correctly (proof that the classes are separable), the fit says so with
-        a :class:`ConvergenceWarning` and ``converged_`` is False. (Partial
-        separation, one class separable from the rest, also has no minimiser
-        and is not detected.)
-        ``l2 = 1 / (C * n_samples)`` gives exactly the objective of
-        scikit-learn's ``LogisticRegression(C=C)``.
+        0, so they return the optimum with that property.
+
+        ``l2=0`` is the book's unpenalised risk. Then, if the classes can be
+        separated by the linear scores (as the digits can), no minimiser
+        exists: the risk falls towards 0 as the weights grow, and its gradient
+        vanishes on the way, so the stopping rule is met at weights whose size
+        is set by ``tol``. When the fitted weights classify every training
+        sample correctly (proof that the classes are separable), the fit says
+        so with a :class:`ConvergenceWarning` and ``converged_`` is False.
+        (Partial separation, one class separable from the rest, also has no
+        minimiser and is not detected.)
     solver : {"lbfgs", "gd"}, default="lbfgs"
         ``"lbfgs"``: the quasi-Newton method L-BFGS, from
         ``scipy.optimize.minimize``, fed with the risk and its gradient from one
@@ -110,7 +117,7 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
         full one, computed once per epoch.
     max_iter : int, default=1000
         The largest number of iterations (L-BFGS) or epochs (gradient descent).
-    tol : float, default=1e-7
+    tol : float, default=1e-6
         Convergence: the fit stops, converged, when
         :math:`\max_j |g_j| \le` ``tol``, where :math:`g` is the gradient of
         :math:`R_\lambda` with respect to every entry of ``coef_`` and
@@ -168,7 +175,7 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
     >>> gd = SoftmaxRegression(solver="gd", max_iter=10_000).fit(X, y)
     >>> print(gd.converged_, gd.n_iter_ > 1000)
     True True
-    >>> print(bool(abs(gd.predict_proba(X) - model.predict_proba(X)).max() < 1e-5))
+    >>> print(bool(abs(gd.predict_proba(X) - model.predict_proba(X)).max() < 1e-4))
     True
 
     Derived in the book, chapter 6 (The gradient and gradient descent) and
@@ -179,12 +186,12 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
     def __init__(
         self,
         *,
-        l2=1e-3,
+        l2=1e-2,
         solver="lbfgs",
         learning_rate="auto",
         batch_size=None,
         max_iter=1000,
-        tol=1e-7,
+        tol=1e-6,
         fit_intercept=True,
         warm_start=False,
         random_state=None,
@@ -282,7 +289,10 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
             reset=True,
         )
         check_classification_targets(y)
-        classes, labels = np.unique(y, return_inverse=True)
+        # unique + searchsorted needs about half the memory of
+        # unique(return_inverse=True) on a large y.
+        classes = np.unique(y)
+        labels = np.searchsorted(classes, y)
         if classes.shape[0] < 2:
             raise ValueError(
                 "SoftmaxRegression needs samples of at least 2 classes in the data, but "
@@ -296,21 +306,26 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
             weights = weights / weights.sum()  # a sum of 0 was rejected above
         n_classes, n_features = classes.shape[0], X.shape[1]
 
-        coef = np.zeros((n_classes, n_features))
-        intercept = np.zeros(n_classes)
+        # One parameter matrix, [coef | intercept] of shape (C, D + 1) (or coef
+        # alone without an intercept): the scores are then one product with the
+        # data, and the flat vector L-BFGS works on is a view of it.
+        theta = np.zeros((n_classes, n_features + (1 if self.fit_intercept else 0)))
         if (
             self.warm_start
             and hasattr(self, "coef_")
-            and self.coef_.shape == coef.shape
+            and self.coef_.shape == (n_classes, n_features)
             and np.array_equal(self.classes_, classes)
         ):
-            coef[...] = self.coef_
-            intercept[...] = self.intercept_
+            theta[:, :n_features] = self.coef_
+            if self.fit_intercept:
+                theta[:, n_features] = self.intercept_
 
         problem = _Problem(X, labels.astype(np.intp), weights, self.l2, self.fit_intercept)
         solve = self._fit_lbfgs if self.solver == "lbfgs" else self._fit_gd
         with _blas_threads_for(X.shape[0] * n_features * n_classes):
-            coef, intercept, n_iter, curve, grad_max = solve(problem, coef, intercept)
+            theta, n_iter, curve, grad_max = solve(problem, theta)
+        coef = theta[:, :n_features].copy()
+        intercept = theta[:, n_features].copy() if self.fit_intercept else np.zeros(n_classes)
 
         self.coef_ = coef
         self.intercept_ = intercept
@@ -336,13 +351,12 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
             )
         return self
 
-    def _fit_lbfgs(self, problem, coef, intercept):
-        shape = coef.shape
+    def _fit_lbfgs(self, problem, theta):
+        shape = theta.shape
 
-        def objective(theta):
-            c, b = problem.unpack(theta, shape)
-            value, grad_c, grad_b = problem.value_and_grad(c, b)
-            return value, problem.pack(grad_c, grad_b)
+        def objective(flat):
+            value, grad = problem.value_and_grad(flat.reshape(shape))
+            return value, grad.ravel()
 
         curve = []
         with _progress(self) as bar:
@@ -354,7 +368,7 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
 
             result = scipy.optimize.minimize(
                 objective,
-                problem.pack(coef, intercept),
+                theta.ravel(),
                 method="L-BFGS-B",
                 jac=True,
                 callback=record,
@@ -369,13 +383,12 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
                     "maxls": 50,
                 },
             )
-        coef, intercept = problem.unpack(result.x, shape)
         # Judge convergence on the gradient at the point returned, whatever
         # scipy's reason for stopping was.
         grad_max = float(np.max(np.abs(result.jac)))
-        return coef.copy(), intercept.copy(), int(result.nit), curve, grad_max
+        return result.x.reshape(shape).copy(), int(result.nit), curve, grad_max
 
-    def _fit_gd(self, problem, coef, intercept):
+    def _fit_gd(self, problem, theta):
         if self.learning_rate == "auto":
             step = 1.0 / problem.curvature_bound()
         else:
@@ -385,24 +398,23 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
         chunk = None if full_batch else max(self.batch_size, _CHUNK)
         rng = np.random.default_rng(self.random_state)
 
-        value, grad_c, grad_b = problem.value_and_grad(coef, intercept, chunk=chunk)
-        limit = _DIVERGENCE_FACTOR * max(value, math.log(coef.shape[0]), 1.0)
+        value, grad = problem.value_and_grad(theta, chunk=chunk)
+        limit = _DIVERGENCE_FACTOR * max(value, math.log(theta.shape[0]), 1.0)
         curve = []
         rose_at = None
         epoch = 0
         with _progress(self) as bar:
             for epoch in range(1, self.max_iter + 1):
-                if _max_abs(grad_c, grad_b) <= self.tol:
+                if _max_abs(grad) <= self.tol:
                     epoch -= 1
                     break
                 if full_batch:
-                    coef -= step * grad_c
-                    intercept -= step * grad_b
+                    theta -= step * grad
                 else:
-                    self._mini_batch_epoch(problem, coef, intercept, step, rng)
+                    self._mini_batch_epoch(problem, theta, step, rng)
                 previous = value
                 try:
-                    value, grad_c, grad_b = problem.value_and_grad(coef, intercept, chunk=chunk)
+                    value, grad = problem.value_and_grad(theta, chunk=chunk)
                 except FloatingPointError:
                     raise self._divergence("non-finite scores") from None
                 if not np.isfinite(value) or value > limit:
@@ -415,19 +427,18 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
                 curve.append(float(value))
                 bar.update(1)
                 bar.set_postfix_str(
-                    f"risk={value:.6g} max|grad|={_max_abs(grad_c, grad_b):.2e}", refresh=False
+                    f"risk={value:.6g} max|grad|={_max_abs(grad):.2e}", refresh=False
                 )
-        return coef, intercept, epoch, curve, _max_abs(grad_c, grad_b)
+        return theta, epoch, curve, _max_abs(grad)
 
-    def _mini_batch_epoch(self, problem, coef, intercept, step, rng):
+    def _mini_batch_epoch(self, problem, theta, step, rng):
         order = rng.permutation(problem.n_samples)
         for start in range(0, problem.n_samples, self.batch_size):
             batch = problem.subset(order[start : start + self.batch_size])
             if batch is None:  # every weight in the batch is zero
                 continue
-            _, grad_c, grad_b = batch.value_and_grad(coef, intercept)
-            coef -= step * grad_c
-            intercept -= step * grad_b
+            _, grad = batch.value_and_grad(theta)
+            theta -= step * grad
 
     def _divergence(self, seen):
         return DivergenceError(
@@ -533,19 +544,22 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
 class _Problem:
     """The training objective R_lambda on fixed data: its value and gradient.
 
-    Scores are kept transposed, classes by samples (C, N): the softmax then
-    reduces over C contiguous rows of length N, several times faster than over
-    N rows of length C when C is small. Dense data is also used transposed,
-    (D, N), because ``coef @ X_t`` runs about twice as fast on a contiguous
-    X_t as on the view ``X.T``: the price is one copy of X, made on first use
-    (only full-batch training uses it; mini-batches copy one batch at a time).
+    The parameters are one matrix ``theta = [coef | intercept]`` of shape
+    (C, D + 1), or (C, D) without an intercept. Scores are kept transposed,
+    classes by samples (C, N): the softmax then reduces over C contiguous rows
+    of length N, several times faster than over N rows of length C when C is
+    small. Dense data is used transposed too, with a row of ones appended for
+    the intercept, (D + 1, N): ``theta @ X_t`` is then a single product, and it
+    runs about twice as fast on a contiguous X_t as on the view ``X.T``. The
+    price is one copy of X, made on first use (only full-batch training uses
+    it; mini-batches copy one batch at a time).
     """
 
     def __init__(self, X, labels, weights, l2, fit_intercept, scale=None):
         self.sparse = scipy.sparse.issparse(X)
         self.X = X
         self.labels = labels
-        self.n_samples = X.shape[0]
+        self.n_samples, self.n_features = X.shape
         # weights: non-negative and summing to 1 over the training set, or None
         # for all equal to `scale` (1/N for the whole set; 1/N_total for a chunk).
         self.weights = weights
@@ -553,21 +567,26 @@ class _Problem:
         self.l2 = l2
         self.fit_intercept = fit_intercept
         self._X_t = None
+        self._true_flat = None
 
     @property
     def X_t(self):
+        """X transposed, (D, N), with a last row of ones if fitting an intercept."""
         if self._X_t is None:
-            self._X_t = np.ascontiguousarray(self.X.T)
+            rows = self.n_features + (1 if self.fit_intercept else 0)
+            X_t = np.empty((rows, self.n_samples))
+            X_t[: self.n_features] = self.X.T
+            if self.fit_intercept:
+                X_t[self.n_features] = 1.0
+            self._X_t = X_t
         return self._X_t
 
-    @staticmethod
-    def pack(coef, intercept):
-        return np.concatenate([coef.ravel(), intercept])
-
-    @staticmethod
-    def unpack(theta, shape):
-        size = shape[0] * shape[1]
-        return theta[:size].reshape(shape), theta[size:]
+    @property
+    def true_flat(self):
+        """Positions of the true-class scores in the flattened (C, N) scores."""
+        if self._true_flat is None:
+            self._true_flat = self.labels * self.n_samples + np.arange(self.n_samples)
+        return self._true_flat
 
     def subset(self, idx):
         """The objective of one mini-batch (its weights renormalised to sum 1)."""
@@ -579,43 +598,40 @@ class _Problem:
             return None
         return _Problem(self.X[idx], self.labels[idx], w / total, self.l2, self.fit_intercept)
 
-    def value_and_grad(self, coef, intercept, chunk=None):
-        """R_lambda and its gradient in (coef, intercept), from one forward pass.
+    def value_and_grad(self, theta, chunk=None):
+        """R_lambda and its gradient in theta, from one forward pass.
 
         With ``chunk``, the data term is accumulated over chunks of that many
         samples, so that no (C, N) array and no copy of X is formed.
         """
         if chunk is None or chunk >= self.n_samples:
-            value, grad_c, grad_b = self._data_term(coef, intercept)
+            value, grad = self._data_term(theta)
         else:
-            value, grad_c, grad_b = 0.0, np.zeros_like(coef), np.zeros_like(intercept)
+            value, grad = 0.0, np.zeros_like(theta)
             for start in range(0, self.n_samples, chunk):
                 idx = slice(start, start + chunk)
                 weights = None if self.weights is None else self.weights[idx]
                 part = _Problem(
                     self.X[idx], self.labels[idx], weights, 0.0, self.fit_intercept, self.scale
                 )
-                v, gc, gb = part._data_term(coef, intercept)
+                v, g = part._data_term(theta)
                 value += v
-                grad_c += gc
-                grad_b += gb
+                grad += g
         if self.l2:
+            coef = theta[:, : self.n_features]  # the intercept is not penalised
             value += 0.5 * self.l2 * float(np.vdot(coef, coef))
-            grad_c += self.l2 * coef
-        if not self.fit_intercept:
-            grad_b[:] = 0.0
-        return value, grad_c, grad_b
+            grad[:, : self.n_features] += self.l2 * coef
+        return value, grad
 
-    def _data_term(self, coef, intercept):
-        n = self.n_samples
+    def _data_term(self, theta):
+        d = self.n_features
         if self.sparse:
-            scores_t = np.ascontiguousarray((self.X @ coef.T).T)
+            scores_t = np.ascontiguousarray((self.X @ theta[:, :d].T).T)
+            if self.fit_intercept:
+                scores_t += theta[:, d : d + 1]
         else:
-            scores_t = coef @ self.X_t
-        if self.fit_intercept:
-            scores_t += intercept[:, None]
-        # Positions of the true-class scores in the flattened (C, N) scores.
-        true_flat = self.labels * n + np.arange(n)
+            scores_t = theta @ self.X_t
+        true_flat = self.true_flat
         flat = scores_t.reshape(-1)  # a view: scores_t is contiguous
         true_scores = flat[true_flat]
         try:
@@ -626,23 +642,22 @@ class _Problem:
         residual_t = scores_t
         if self.weights is None:
             # Every weight is the same: scale the small results, not the residual.
-            value = float(np.sum(lse - true_scores)) * self.scale
-            grad_c = self._times_X(residual_t)
-            grad_c *= self.scale
-            grad_b = residual_t.sum(axis=1)
-            grad_b *= self.scale
+            # One sum of the differences: summing lse and the true scores apart
+            # and subtracting would cancel digits near the optimum.
+            value = np.sum(lse - true_scores) * self.scale
         else:
             value = float(np.dot(self.weights, lse - true_scores))
             residual_t *= self.weights
-            grad_c = self._times_X(residual_t)
-            grad_b = residual_t.sum(axis=1)
-        return value, grad_c, grad_b
-
-    def _times_X(self, residual_t):
-        """residual_t @ X, shape (C, D)."""
+        grad = np.empty_like(theta)
         if self.sparse:
-            return np.asarray((self.X.T @ residual_t.T).T)
-        return residual_t @ self.X
+            grad[:, :d] = (self.X.T @ residual_t.T).T
+        else:
+            np.matmul(residual_t, self.X, out=grad[:, :d])
+        if self.fit_intercept:
+            residual_t.sum(axis=1, out=grad[:, d])
+        if self.weights is None:
+            grad *= self.scale
+        return float(value), grad
 
     def curvature_bound(self):
         """L = lambda_max(X~^T S X~) / 2 + l2, X~ = [X, 1] if fitting an intercept.
@@ -651,7 +666,7 @@ class _Problem:
         """
         weights = self.weights
         if weights is None:
-            weights = np.full(self.n_samples, 1.0 / self.n_samples)
+            weights = np.broadcast_to(self.scale, (self.n_samples,))  # no N-sized copy
         top = _largest_weighted_gram_eigenvalue(self.X, weights, self.fit_intercept)
         return 0.5 * top + self.l2
 
@@ -660,11 +675,16 @@ def _largest_weighted_gram_eigenvalue(X, weights, with_ones):
     """lambda_max([X, 1]^T diag(w) [X, 1]), dense or sparse, without forming [X, 1]."""
     n_features = X.shape[1]
     if not scipy.sparse.issparse(X) and n_features < 1000:
-        Xw = X * weights[:, None]
-        gram = X.T @ Xw
-        if with_ones:
-            col = Xw.sum(axis=0)
-            gram = np.block([[gram, col[:, None]], [col[None, :], np.array([[weights.sum()]])]])
+        # Accumulated over chunks of rows, so that memory stays O(chunk * D)
+        # rather than a weighted copy of X.
+        size = n_features + (1 if with_ones else 0)
+        gram = np.zeros((size, size))
+        for start in range(0, X.shape[0], _CHUNK):
+            part = X[start : start + _CHUNK]
+            w = weights[start : start + _CHUNK, None]
+            if with_ones:
+                part = np.hstack([part, np.ones((part.shape[0], 1))])
+            gram += part.T @ (part * w)
         return float(np.linalg.eigvalsh(gram)[-1])
 
     size = n_features + (1 if with_ones else 0)
@@ -690,23 +710,28 @@ def _blas_threads_for(work):
     spinning threads slow each iteration down many times over.
     """
     if work < _SMALL_PROBLEM:
-        return threadpool_limits(limits=1, user_api="blas")
+        return _threadpools().limit(limits=1, user_api="blas")
     return contextlib.nullcontext()
+
+
+@functools.cache
+def _threadpools():
+    # Finding the loaded BLAS libraries reads /proc/self/maps: about 5 ms, as
+    # much as a whole fit of the digits. Done once, then each limit is cheap.
+    return ThreadpoolController()
 
 
 def _separates(problem, coef, intercept):
     """Whether every sample's true class has the strictly largest score."""
-    scores = np.asarray(problem.X @ coef.T)
-    if problem.fit_intercept:
-        scores = scores + intercept
+    scores = np.asarray(problem.X @ coef.T) + intercept
     rows = np.arange(problem.n_samples)
     true = scores[rows, problem.labels].copy()
     scores[rows, problem.labels] = -np.inf
     return bool(np.all(true > scores.max(axis=1)))
 
 
-def _max_abs(grad_c, grad_b):
-    return max(float(np.max(np.abs(grad_c))), float(np.max(np.abs(grad_b))))
+def _max_abs(grad):
+    return float(np.max(np.abs(grad)))
 
 
 class _progress:
