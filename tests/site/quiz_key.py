@@ -43,7 +43,6 @@ def _slice_curvature():
     return float(np.linalg.eigvalsh(hessian(p))[-1])
 
 
-
 def _digits_guaranteed_step():
     """4 / lambda_max(S) on chapter 8's standardised fit part with its column of ones.
 
