@@ -45,7 +45,7 @@ def risk_hessian(W, X, l2=0.0):
     and :math:`J_n = \operatorname{diag}(\hat{\boldsymbol{y}}^{(n)}) -
     \hat{\boldsymbol{y}}^{(n)} (\hat{\boldsymbol{y}}^{(n)})^\top`,
 
-    .. math:: \frac{\partial^2 R}{\partial W_{ic}\, \partial W_{jk}}
+    .. math:: \frac{\partial^2 R_\lambda}{\partial W_{ic}\, \partial W_{jk}}
               = \frac{1}{N} \sum_{n=1}^N x^{(n)}_i x^{(n)}_j (J_n)_{ck}
               + \lambda\, \delta_{ij} \delta_{ck},
 
@@ -55,8 +55,9 @@ def risk_hessian(W, X, l2=0.0):
     + \lambda I` in the column-by-column order of :math:`\operatorname{vec}(W)`.
     The labels do not appear: the second derivative of
     :math:`\operatorname{LSE}(\boldsymbol{z}) - z_y` in :math:`\boldsymbol{z}` is
-    :math:`J` whatever :math:`y` is. ``H`` is positive semi-definite (each
-    :math:`J_n` is), so the risk is convex.
+    :math:`J` whatever :math:`y` is. With ``l2=0`` this is the Hessian of the
+    risk :math:`R`; ``H`` is then positive semi-definite (each :math:`J_n` is),
+    so the risk is convex, and the penalty adds :math:`\lambda I`.
 
     It is formed here for teaching and checking, on small problems: it has
     :math:`(DC)^2` entries.
@@ -127,8 +128,9 @@ def curvature_bound(X, l2=0.0):
 
     .. math:: L = \frac{1}{2} \lambda_{\max}\!\left(\frac{X^\top X}{N}\right) + \lambda
 
-    By the descent lemma, :math:`R(W - \alpha \nabla R) \le R(W) - \alpha (1 -
-    \alpha L / 2) \lVert \nabla R \rVert^2`, a decrease for every
+    By the descent lemma, :math:`R_\lambda(W - \alpha \nabla R_\lambda) \le
+    R_\lambda(W) - \alpha (1 - \alpha L / 2) \lVert \nabla R_\lambda \rVert^2`,
+    a decrease for every
     :math:`0 < \alpha < 2 / L`; :math:`\alpha = 1/L` gives the largest guaranteed
     decrease.
 

@@ -2,8 +2,10 @@
 
 It minimises the penalised risk of chapters 4 and 6 with the gradient of
 chapter 6 (no Jacobian is ever formed), either by L-BFGS (scipy) or by the
-book's own gradient descent, and stops only at the optimum: when the largest
-entry of the gradient is below ``tol``.
+book's own gradient descent, and reports convergence only at the optimum: when
+the largest entry of the gradient is below ``tol``. Any other stop (max_iter,
+L-BFGS unable to make progress, or no optimum at all) is reported with a
+ConvergenceWarning.
 
 The only module of the library that imports scikit-learn and scipy: the base
 classes give the parameter protocol, ``repr``, the tags every scikit-learn tool
@@ -74,8 +76,12 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
         standardised digits, iris, wine and breast-cancer sets it gives
         held-out accuracies within a point of ``LogisticRegression()``'s. It
         is the same for every data size, unlike ``LogisticRegression(C=1)``,
-        whose penalty per sample is :math:`1/N`; ``l2 = 1 / (C * n_samples)``
-        gives exactly the objective of ``LogisticRegression(C=C)``.
+        whose penalty per sample is :math:`1/N`. With three or more classes,
+        ``l2 = 1 / (C * n_samples)`` gives exactly the objective of
+        ``LogisticRegression(C=C)`` (with sample weights, their sum in place
+        of ``n_samples``); with two classes scikit-learn fits the single
+        vector :math:`\mathbf{w}_2 - \mathbf{w}_1`, and the match is
+        ``l2 = 2 / (C * n_samples)`` (chapter 9 shows why).
 
         With :math:`\lambda > 0` the objective is strictly convex in
         ``coef_``, so the optimum is unique, up to one flat direction: adding
@@ -100,9 +106,10 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
     learning_rate : "auto" or float, default="auto"
         The step size :math:`\alpha` of ``solver="gd"`` (an error with
         ``"lbfgs"``, which chooses its own steps). ``"auto"`` uses
-        :math:`\alpha = 1/L` with :math:`L = \lambda_{\max}(\tilde X^\top S \tilde X /
-        \sum_n s_n)/2 + \lambda`, where :math:`\tilde X` is ``X`` with a column of
-        ones for the intercept and :math:`S` the diagonal of sample weights. ``L``
+        :math:`\alpha = 1/L` with :math:`L = \lambda_{\max}(\tilde X^\top
+        \operatorname{diag}(\mathbf{s}) \tilde X / \sum_n s_n)/2 + \lambda`, where
+        :math:`\tilde X` is ``X`` with a column of ones for the intercept and
+        :math:`\mathbf{s}` holds the sample weights. ``L``
         bounds the curvature of the risk everywhere (from
         :math:`\lambda_{\max}(\operatorname{diag}(\hat{\mathbf{y}}) -
         \hat{\mathbf{y}}\hat{\mathbf{y}}^\top) \le 1/2`; chapter 7), so every

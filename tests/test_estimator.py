@@ -567,3 +567,19 @@ def test_the_returned_optimum_has_intercepts_and_classes_summing_to_zero(toy, so
     shifted = clone(model).fit(X, y)
     shifted.intercept_ = shifted.intercept_ + 3.0
     np.testing.assert_allclose(shifted.predict_proba(X), model.predict_proba(X), rtol=1e-12)
+
+
+def test_two_classes_match_logistic_regression_at_twice_the_penalty():
+    # scikit-learn fits one vector w = w_2 - w_1 for two classes; ours keeps both, with
+    # w_1 = -w_2 at the optimum, so ||W||_F^2 = ||w||^2 / 2 and the objectives agree at
+    # l2 = 2 / (C N), not 1 / (C N) as for three or more classes.
+    from sklearn.datasets import load_breast_cancer
+
+    X, y = load_breast_cancer(return_X_y=True)
+    X = StandardScaler().fit_transform(X)
+    theirs = LogisticRegression(C=1.0, solver="newton-cg", tol=1e-12).fit(X, y)
+    matched = SoftmaxRegression(l2=2.0 / len(y), tol=1e-9).fit(X, y)
+    np.testing.assert_allclose(matched.predict_proba(X), theirs.predict_proba(X), atol=1e-6)
+    np.testing.assert_allclose(matched.coef_[1] - matched.coef_[0], theirs.coef_[0], atol=1e-5)
+    halved = SoftmaxRegression(l2=1.0 / len(y), tol=1e-9).fit(X, y)
+    assert np.abs(halved.predict_proba(X) - theirs.predict_proba(X)).max() > 1e-2

@@ -10,10 +10,10 @@ import http.server
 import os
 import shutil
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from site_pages import PHONE, page_loader
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "_build" / "html"
@@ -68,80 +68,17 @@ def browser():
         browser.close()
 
 
-@dataclass
-class Visit:
-    """A page loaded once, with everything the browser reported while loading it."""
-
-    name: str
-    url: str
-    page: object
-    console_errors: list = field(default_factory=list)
-    failed_requests: list = field(default_factory=list)
-    requested_urls: list = field(default_factory=list)
-
-
-def _page_loader(context, base_url, screenshots=None):
-    """load(name) loads the page for a _toc.yml entry once in ``context``.
-
-    With ``screenshots`` (a folder), also saves a full-page screenshot there.
-    """
-    cache = {}
-    if screenshots is not None:
-        screenshots.mkdir(parents=True, exist_ok=True)
-
-    def load(name):
-        if name in cache:
-            return cache[name]
-        page = context.new_page()
-        record = Visit(name, f"{base_url}/{name}.html", page)
-        page.on("console", lambda m: m.type == "error" and record.console_errors.append(m.text))
-        page.on("pageerror", lambda e: record.console_errors.append(f"uncaught: {e}"))
-        page.on("request", lambda r: record.requested_urls.append(r.url))
-        page.on(
-            "requestfailed",
-            lambda r: record.failed_requests.append(f"{r.url} ({r.failure})"),
-        )
-        page.on(
-            "response",
-            lambda r: r.status >= 400 and record.failed_requests.append(f"{r.url} ({r.status})"),
-        )
-        response = page.goto(record.url, wait_until="networkidle")
-        assert response is not None and response.status == 200, f"{record.url} did not load"
-        # MathJax typesets asynchronously; wait for it where the page has maths.
-        page.wait_for_function(
-            "() => !document.querySelector('.math') ||"
-            " (window.MathJax && MathJax.startup && MathJax.startup.promise)",
-            timeout=30_000,
-        )
-        page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
-        # Scroll through the page so anything lazily loaded is requested.
-        page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
-        page.wait_for_load_state("networkidle")
-        page.evaluate("() => window.scrollTo(0, 0)")
-        if screenshots is not None:
-            page.screenshot(path=str(screenshots / f"{Path(name).name}.png"), full_page=True)
-        cache[name] = record
-        return record
-
-    return load
-
-
 @pytest.fixture(scope="session")
 def visit(browser, base_url):
     """visit(name) loads the page for a _toc.yml entry once per session."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield _page_loader(context, base_url, SCREENSHOTS)
+    yield page_loader(context, base_url, SCREENSHOTS)
     context.close()
-
-
-# A phone held upright (an iPhone 12 to 15 is 390 x 844 CSS pixels). is_mobile
-# makes Chromium honour the page's viewport meta tag as a phone browser does.
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="session")
 def phone_visit(browser, base_url):
     """Like visit, in a phone-sized mobile browser; screenshots go to screenshots/phone/."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    yield _page_loader(context, base_url, SCREENSHOTS / "phone")
+    yield page_loader(context, base_url, SCREENSHOTS / "phone")
     context.close()

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from axe_checks import CONTRAST, axe_violations, describe
-from conftest import _page_loader
 from keyboard_checks import disable_transitions
+from site_pages import page_loader
 from test_site import CHAPTERS, PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +31,7 @@ def axe_visit(browser, base_url):
     stylesheet (a 404 the browser itself never makes), which must not reach the
     console checks of test_site."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield _page_loader(context, base_url)
+    yield page_loader(context, base_url)
     context.close()
 
 

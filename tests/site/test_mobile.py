@@ -9,7 +9,7 @@ in _build/screenshots/phone/ to look at.
 
 import pytest
 from axe_checks import CONTRAST, axe_violations, describe
-from conftest import PHONE
+from site_pages import PHONE
 from test_site import PAGES
 
 # Where wide content must fit or scroll: maths (MathJax's container and
