@@ -46,6 +46,24 @@ def _moved(z):
     return np.ascontiguousarray(z.T)
 
 
+def _stability_stages(t, name, reference, shape_of, shape_note):
+    """The two stages every function of this family shares: scores of 1000
+    (overflow without the max shift) and rows far apart (one shift for the
+    whole array underflows the lower row)."""
+    for stage, z, code, why in (
+        ("scores of 1000 (overflow)", _Z_BIG, "no_max_shift", _OVERFLOW),
+        ("rows of very different sizes", _Z_APART, "global_max_shift", _GLOBAL_SHIFT),
+    ):
+        t.stage(stage)
+        out = t.array(t.call(z), f"{name}(z)")
+        t.require_shape(out, shape_of(z), f"{name}(z)", shape_note)
+        what = f"{name}(z) for z = {show(z)}"
+        t.require_finite(out, what, code=code, why=why)
+        expected = t.ref(reference(z))
+        if not t.close(out, expected, rtol=_RTOL, atol=_ATOL):
+            t.mismatch(out, expected, what, rtol=_RTOL, atol=_ATOL)
+
+
 # -- softmax -------------------------------------------------------------------------
 
 
@@ -126,26 +144,7 @@ def softmax(t):
             )
         t.mismatch(out, expected, "softmax(z, axis=0)", rtol=_RTOL, atol=_ATOL)
 
-    t.stage("scores of 1000 (overflow)")
-    out = t.array(t.call(_Z_BIG), "softmax(z)")
-    t.require_shape(out, _Z_BIG.shape, "softmax(z)", " (the shape of z)")
-    t.require_finite(out, f"softmax(z) for z = {show(_Z_BIG)}", code="no_max_shift", why=_OVERFLOW)
-    expected = t.ref(_softmax(_Z_BIG))
-    if not t.close(out, expected, rtol=_RTOL, atol=_ATOL):
-        t.mismatch(out, expected, f"softmax(z) for z = {show(_Z_BIG)}", rtol=_RTOL, atol=_ATOL)
-
-    t.stage("rows of very different sizes")
-    out = t.array(t.call(_Z_APART), "softmax(z)")
-    t.require_shape(out, _Z_APART.shape, "softmax(z)", " (the shape of z)")
-    t.require_finite(
-        out,
-        f"softmax(z) for z = {show(_Z_APART)}",
-        code="global_max_shift",
-        why=_GLOBAL_SHIFT,
-    )
-    expected = t.ref(_softmax(_Z_APART))
-    if not t.close(out, expected, rtol=_RTOL, atol=_ATOL):
-        t.mismatch(out, expected, "softmax(z) for z =" + show(_Z_APART), rtol=_RTOL, atol=_ATOL)
+    _stability_stages(t, "softmax", _softmax, np.shape, " (the shape of z)")
 
 
 # -- logsumexp -----------------------------------------------------------------------
@@ -217,28 +216,7 @@ def logsumexp(t):
     if not t.close(out, expected, rtol=_RTOL, atol=_ATOL):
         t.mismatch(out, expected, "logsumexp(z, axis=0)", rtol=_RTOL, atol=_ATOL)
 
-    t.stage("scores of 1000 (overflow)")
-    out = t.array(t.call(_Z_BIG), "logsumexp(z)")
-    t.require_shape(out, (1,), "logsumexp(z)", " (one number per row)")
-    t.require_finite(
-        out, f"logsumexp(z) for z = {show(_Z_BIG)}", code="no_max_shift", why=_OVERFLOW
-    )
-    expected = t.ref(_logsumexp(_Z_BIG))
-    if not t.close(out, expected, rtol=_RTOL, atol=_ATOL):
-        t.mismatch(out, expected, f"logsumexp(z) for z = {show(_Z_BIG)}", rtol=_RTOL, atol=_ATOL)
-
-    t.stage("rows of very different sizes")
-    out = t.array(t.call(_Z_APART), "logsumexp(z)")
-    t.require_shape(out, (2,), "logsumexp(z)", " (one number per row)")
-    t.require_finite(
-        out,
-        f"logsumexp(z) for z = {show(_Z_APART)}",
-        code="global_max_shift",
-        why=_GLOBAL_SHIFT,
-    )
-    expected = t.ref(_logsumexp(_Z_APART))
-    if not t.close(out, expected, rtol=_RTOL, atol=_ATOL):
-        t.mismatch(out, expected, "logsumexp(z) for z =" + show(_Z_APART), rtol=_RTOL, atol=_ATOL)
+    _stability_stages(t, "logsumexp", _logsumexp, lambda z: z.shape[:-1], " (one number per row)")
 
 
 # -- log_softmax ---------------------------------------------------------------------
@@ -354,20 +332,4 @@ def log_softmax(t):
     if not t.close(out, expected, rtol=_RTOL, atol=_ATOL):
         t.mismatch(out, expected, what, rtol=_RTOL, atol=_ATOL)
 
-    t.stage("scores of 1000 (overflow)")
-    out = t.array(t.call(_Z_BIG), "log_softmax(z)")
-    t.require_shape(out, _Z_BIG.shape, "log_softmax(z)", " (the shape of z)")
-    what = f"log_softmax(z) for z = {show(_Z_BIG)}"
-    t.require_finite(out, what, code="no_max_shift", why=_OVERFLOW)
-    expected = t.ref(_log_softmax(_Z_BIG))
-    if not t.close(out, expected, rtol=_RTOL, atol=_ATOL):
-        t.mismatch(out, expected, what, rtol=_RTOL, atol=_ATOL)
-
-    t.stage("rows of very different sizes")
-    out = t.array(t.call(_Z_APART), "log_softmax(z)")
-    t.require_shape(out, _Z_APART.shape, "log_softmax(z)", " (the shape of z)")
-    what = f"log_softmax(z) for z = {show(_Z_APART)}"
-    t.require_finite(out, what, code="global_max_shift", why=_GLOBAL_SHIFT)
-    expected = t.ref(_log_softmax(_Z_APART))
-    if not t.close(out, expected, rtol=_RTOL, atol=_ATOL):
-        t.mismatch(out, expected, "log_softmax(z) for z =" + show(_Z_APART), rtol=_RTOL, atol=_ATOL)
+    _stability_stages(t, "log_softmax", _log_softmax, np.shape, " (the shape of z)")
