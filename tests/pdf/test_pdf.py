@@ -27,10 +27,10 @@ from _book_sources import (
 
 PAGES_FOR_A_PERSON = ROOT / "_build" / "pdf-pages"
 
-# 142 pages on 2026-11-25 with 8 numbered chapters, 161 with the practice
-# workbooks. The range catches a PDF that lost its figures or chapters, or one
-# flooded by a runaway output.
-PAGE_RANGE = (100, 260)
+# 243 pages on 2026-11-26: 9 numbered chapters (the second edition), the
+# practice workbooks, notation, glossary, bibliography. The range catches a PDF
+# that lost its figures or a few chapters, or one flooded by a runaway output.
+PAGE_RANGE = (200, 300)
 
 CHAPTERS = numbered_chapters()
 PAGES = [doc for doc, _ in toc_entries()]
