@@ -279,7 +279,9 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
             Non-negative weights :math:`s_n`: the risk becomes the weighted
             mean :math:`\\sum_n s_n \\ell_n / \\sum_n s_n`, and each sample's term
             of chapter 6's gradient is multiplied by :math:`s_n`. Integer
-            weights act like repeating samples; ``None`` means all 1.
+            weights act like repeating samples; ``None`` means all 1. Every
+            class needs some sample of positive weight (a ValueError otherwise:
+            without one the optimum does not exist).
 
         Returns
         -------
@@ -311,6 +313,17 @@ class SoftmaxRegression(ClassifierMixin, BaseEstimator):
                 sample_weight, X, dtype=np.float64, ensure_non_negative=True
             )
             weights = weights / weights.sum()  # a sum of 0 was rejected above
+            # A class whose samples all weigh 0 is in classes_ but not in the
+            # objective: its intercept falls for ever and no optimum exists.
+            class_weight = np.bincount(labels, weights=weights, minlength=classes.shape[0])
+            if not (class_weight > 0).all():
+                empty = classes[class_weight <= 0].tolist()
+                raise ValueError(
+                    "Every class needs some sample with a positive sample_weight, but the "
+                    f"samples of class {empty[0]!r} all have weight 0 (classes with no "
+                    f"weight: {empty}). Drop those samples, or give them weight: "
+                    "otherwise the class's intercept falls for ever and no optimum exists."
+                )
         n_classes, n_features = classes.shape[0], X.shape[1]
 
         # One parameter matrix, [coef | intercept] of shape (C, D + 1) (or coef

@@ -714,3 +714,12 @@ def test_failed_fit_leaves_inputs_and_model_alone():
         model.fit(X_bad, Y_TOY)
     np.testing.assert_array_equal(X_bad, copy)
     assert not hasattr(model, "coef_")
+
+
+def test_a_class_with_no_sample_weight_is_rejected():
+    # Its intercept would fall for ever: no optimum, so no "converged" fit.
+    X = np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [2.0, 0.5]])
+    y = np.array([0, 1, 2, 2])
+    weights = np.array([1.0, 1.0, 0.0, 0.0])
+    with pytest.raises(ValueError, match="samples of class 2 all have weight 0"):
+        SoftmaxRegression().fit(X, y, sample_weight=weights)
