@@ -140,58 +140,57 @@ def _open_navigation(page):
     return links
 
 
-@pytest.mark.parametrize("name", PAGES)
-def test_navigation_opens_and_lists_every_page(browser, base_url, name):
+@pytest.fixture
+def phone_page(browser, base_url):
+    """open(name): a new page on a phone, for tests that open drawers and tap."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    try:
+
+    def open_page(name):
         page = context.new_page()
         page.goto(f"{base_url}/{name}.html", wait_until="networkidle")
-        nav = page.locator("nav.bd-links").first
-        assert not nav.is_visible(), f"{name}: the sidebar takes up the phone screen unasked"
-        links = _open_navigation(page)
-        urls = set(links.evaluate_all("els => els.map(a => a.href.split('#')[0])"))
-        missing = [p for p in PAGES if f"{base_url}/{p}.html" not in urls]
-        assert missing == [], f"{name}: the opened navigation lacks {missing}"
-        for i in range(links.count()):
-            box = links.nth(i).bounding_box()
-            assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, (
-                f"{name}: navigation link {i} is off the screen: {box}"
-            )
-        violations = axe_violations(page, include=["dialog[open]"])
-        assert violations == [], f"{name}, navigation drawer: {describe(violations)}"
-        page.keyboard.press("Escape")
-        links.first.wait_for(state="hidden", timeout=5_000)
-    finally:
-        context.close()
+        return page
+
+    yield open_page
+    context.close()
 
 
-def test_navigation_leads_to_a_chapter(browser, base_url):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
-        page.goto(f"{base_url}/book/intro.html", wait_until="networkidle")
-        links = _open_navigation(page)
-        links.and_(page.locator('[href="05_softmax_jacobian.html"]')).first.tap()
-        page.wait_for_url("**/book/05_softmax_jacobian.html*", timeout=10_000)
-    finally:
-        context.close()
+@pytest.mark.parametrize("name", PAGES)
+def test_navigation_opens_and_lists_every_page(phone_page, base_url, name):
+    page = phone_page(name)
+    nav = page.locator("nav.bd-links").first
+    assert not nav.is_visible(), f"{name}: the sidebar takes up the phone screen unasked"
+    links = _open_navigation(page)
+    urls = set(links.evaluate_all("els => els.map(a => a.href.split('#')[0])"))
+    missing = [p for p in PAGES if f"{base_url}/{p}.html" not in urls]
+    assert missing == [], f"{name}: the opened navigation lacks {missing}"
+    for i in range(links.count()):
+        box = links.nth(i).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, (
+            f"{name}: navigation link {i} is off the screen: {box}"
+        )
+    violations = axe_violations(page, include=["dialog[open]"])
+    assert violations == [], f"{name}, navigation drawer: {describe(violations)}"
+    page.keyboard.press("Escape")
+    links.first.wait_for(state="hidden", timeout=5_000)
 
 
-def test_page_contents_open_on_a_phone(browser, base_url):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
-        page.goto(f"{base_url}/book/05_softmax_jacobian.html", wait_until="networkidle")
-        page.locator("button.secondary-toggle:visible").first.tap()
-        entries = page.locator("dialog[open] nav.page-toc a")
-        entries.first.wait_for(state="visible", timeout=5_000)
-        assert entries.count() >= 5, f"only {entries.count()} entries in the page contents"
-        entries.last.tap()  # the last section: the page scrolls there behind the drawer
-        page.wait_for_function("() => location.hash === '#summary' && window.scrollY > 1000")
-        page.touchscreen.tap(30, PHONE["height"] // 2)  # beside the drawer: it closes
-        entries.first.wait_for(state="hidden", timeout=5_000)
-    finally:
-        context.close()
+def test_navigation_leads_to_a_chapter(phone_page):
+    page = phone_page("book/intro")
+    links = _open_navigation(page)
+    links.and_(page.locator('[href="05_softmax_jacobian.html"]')).first.tap()
+    page.wait_for_url("**/book/05_softmax_jacobian.html*", timeout=10_000)
+
+
+def test_page_contents_open_on_a_phone(phone_page):
+    page = phone_page("book/05_softmax_jacobian")
+    page.locator("button.secondary-toggle:visible").first.tap()
+    entries = page.locator("dialog[open] nav.page-toc a")
+    entries.first.wait_for(state="visible", timeout=5_000)
+    assert entries.count() >= 5, f"only {entries.count()} entries in the page contents"
+    entries.last.tap()  # the last section: the page scrolls there behind the drawer
+    page.wait_for_function("() => location.hash === '#summary' && window.scrollY > 1000")
+    page.touchscreen.tap(30, PHONE["height"] // 2)  # beside the drawer: it closes
+    entries.first.wait_for(state="hidden", timeout=5_000)
 
 
 @pytest.mark.parametrize("name", PAGES)
