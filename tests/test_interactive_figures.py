@@ -71,9 +71,8 @@ def test_every_frame_shows_softmax_of_z_over_T(temperature_figure):
 def test_initial_frame_is_T_1_and_the_given_scores(temperature_figure):
     fig = temperature_figure
     assert fig.sliders[0]["values"][fig.sliders[0]["initial"]] == "T = 1"
-    assert (
-        fig.sliders[1]["values"][fig.sliders[1]["initial"]] == "z2 = 1"
-    )  # the score of class 2 (book numbering)
+    # The second slider moves the score of class 2 (book numbering).
+    assert fig.sliders[1]["values"][fig.sliders[1]["initial"]] == "z2 = 1"
     shown = fig.figure.data[0].y
     np.testing.assert_allclose(shown, scipy_softmax([2.0, 1.0, -1.0]), rtol=0, atol=5e-4)
     assert fig.figure.frames[fig.initial_frame].data[0].y == shown

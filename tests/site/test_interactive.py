@@ -35,9 +35,8 @@ from softmax_tutorial import (
 SITE = Path(__file__).resolve().parents[2] / "_build" / "html"
 SCREENSHOTS = SITE.parent / "screenshots"
 
-# Questions each chapter must have at least: three in every chapter of the
-# derivation (issue 8); the closing chapter, 09_what_next, has no minimum.
-EVERY_CHAPTER = 3  # every chapter, the outlook of chapter 9 included
+# Questions every chapter must have at least, the outlook of chapter 9 included.
+EVERY_CHAPTER = 3
 
 
 def _built(name):
